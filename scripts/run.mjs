@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The README's commands: `npm test`, `npm start`, `npm run bench`. Needs only Node 20.19+.
+// Each one installs what it needs first: pnpm at the pinned version (into .tools/ when it is not
+// on PATH), the workspace dependencies from the frozen lockfile, and Chromium when a browser runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
+const task = process.argv[2];
+const tasks = {
+  test: { browser: true, run: ['run', 'check'] },
+  start: { browser: false, run: ['run', 'serve'] },
+  bench: { browser: true, run: ['run', 'bench:all'] },
+};
+if (!tasks[task]) fail(`usage: node scripts/run.mjs <${Object.keys(tasks).join('|')}>`);
+
+function fail(message) {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.error) fail(`${command} could not start: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function versionOf(command) {
+  const result = spawnSync(command, ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function ensurePnpm() {
+  if (versionOf('pnpm') === pinned) return 'pnpm';
+  const local = join(root, '.tools', 'node_modules', '.bin', 'pnpm');
+  if (versionOf(local) === pinned) return local;
+  console.log(`• installing pnpm ${pinned} into .tools/ (the pinned version; see toolchain notes)`);
+  const status = run('npm', [
+    'install',
+    '--prefix',
+    join(root, '.tools'),
+    '--no-audit',
+    '--no-fund',
+    `pnpm@${pinned}`,
+  ]);
+  if (status !== 0 || versionOf(local) !== pinned)
+    fail(`could not install pnpm ${pinned} with npm`);
+  return local;
+}
+
+function findChromium() {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ];
+  return candidates.find((path) => path && existsSync(path));
+}
+
+function ensureChromium() {
+  let path = findChromium();
+  if (
+    !path &&
+    process.platform === 'linux' &&
+    process.getuid?.() === 0 &&
+    existsSync('/usr/bin/apt-get')
+  ) {
+    console.log('• installing Chromium from Debian packages (apt-get install -y chromium)');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    path = findChromium();
+  }
+  if (!path) {
+    fail(
+      'The browser tests need Chromium or Chrome, and none was found.\n' +
+        '  On Debian/Ubuntu: sudo apt-get install -y chromium\n' +
+        '  Elsewhere: install Chromium or Chrome and set CHROME_PATH=/path/to/the/binary',
+    );
+  }
+  return path;
+}
+
+const pnpm = ensurePnpm();
+const env = { ...process.env };
+if (pnpm !== 'pnpm') env.PATH = `${dirname(pnpm)}:${process.env.PATH}`;
+if (run(pnpm, ['install', '--frozen-lockfile'], { env }) !== 0) fail('pnpm install failed');
+if (tasks[task].browser) env.CHROME_PATH = ensureChromium();
+process.exit(run(pnpm, tasks[task].run, { env }));
