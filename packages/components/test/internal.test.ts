@@ -1,0 +1,129 @@
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import { defineElement } from '../src/internal/define-element.js';
+import { canonicalLang, primaryLanguage, resolveLang } from '../src/internal/locale.js';
+import { SeamElement } from '../src/internal/seam-element.js';
+import { de, en, stringsFor, supportedLanguages } from '../src/internal/strings/index.js';
+
+/** A minimal element on the shared base, to test what every seam element inherits. */
+class ProbeElement extends SeamElement {
+  override render() {
+    return litHtml`<p part="base">${this.t.loading}</p><span lang=${this.locale}></span>`;
+  }
+  turn(name: string, on: boolean) {
+    this.setState(name, on);
+  }
+}
+defineElement('seam-test-probe', ProbeElement);
+
+function leafKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => leafKeys(inner, `${prefix}.${key}`));
+}
+
+describe('locale resolution', () => {
+  it('reads lang from the element, an ancestor, or across a shadow root', async () => {
+    const outer = await fixture(
+      html`<div lang="de-AT">
+        <section><p></p></section>
+      </div>`,
+    );
+    const p = outer.querySelector('p')!;
+    expect(resolveLang(p)).to.equal('de-AT');
+    p.setAttribute('lang', 'en-GB');
+    expect(resolveLang(p)).to.equal('en-GB');
+
+    const host = document.createElement('div');
+    host.setAttribute('lang', 'de');
+    const inner = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+    outer.append(host);
+    expect(resolveLang(inner)).to.equal('de');
+  });
+
+  it('canonicalises tags and falls back to en on malformed ones', () => {
+    expect(canonicalLang('DE-ch')).to.equal('de-CH');
+    expect(canonicalLang('not a tag!')).to.equal('en');
+    expect(primaryLanguage('de-CH')).to.equal('de');
+  });
+
+  it('picks a complete table by primary language, English otherwise', () => {
+    expect(stringsFor('de-AT')).to.equal(de);
+    expect(stringsFor('fr-FR')).to.equal(en);
+    expect(supportedLanguages).to.include.members(['en', 'de']);
+  });
+
+  it('has the same keys and no empty text in every table', () => {
+    const englishKeys = leafKeys(en).sort();
+    expect(leafKeys(de).sort()).to.deep.equal(englishKeys);
+    for (const table of [en, de]) {
+      for (const key of englishKeys) {
+        let value: unknown = table;
+        for (const part of key.split('.').slice(1))
+          value = (value as Record<string, unknown>)[part];
+        const text =
+          typeof value === 'function' ? (value as (...a: unknown[]) => string)('x', 2, 'y') : value;
+        expect(text, key).to.be.a('string').and.not.equal('');
+      }
+    }
+  });
+});
+
+describe('defineElement', () => {
+  it('ignores a second define of the same class and keeps the first of another', () => {
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      defineElement('seam-test-probe', ProbeElement);
+      expect(warnings).to.have.length(0);
+      class Other extends SeamElement {}
+      defineElement('seam-test-probe', Other);
+      expect(customElements.get('seam-test-probe')).to.equal(ProbeElement);
+      expect(String((warnings[0] as unknown[])[0])).to.contain('already defined');
+    } finally {
+      console.warn = original;
+    }
+  });
+});
+
+describe('SeamElement', () => {
+  it('renders in the language of its ancestors and follows a change of lang', async () => {
+    const wrapper = await fixture(html`<div lang="en"><seam-test-probe></seam-test-probe></div>`);
+    const probe = wrapper.querySelector('seam-test-probe') as ProbeElement;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.querySelector('p')!.textContent).to.equal(en.loading);
+    wrapper.setAttribute('lang', 'de');
+    await nextFrame();
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.querySelector('p')!.textContent).to.equal(de.loading);
+    expect(probe.shadowRoot!.querySelector('span')!.getAttribute('lang')).to.equal('de');
+  });
+
+  it('switches palettes with the theme attribute', async () => {
+    const probe = await fixture<ProbeElement>(
+      html`<seam-test-probe theme="light"></seam-test-probe>`,
+    );
+    const lightColour = getComputedStyle(probe).color;
+    probe.theme = 'dark';
+    await probe.updateComplete;
+    expect(probe.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(probe).color).not.to.equal(lightColour);
+    probe.style.setProperty('--seam-color-text', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(probe).color).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('exposes custom states for :state() selectors', async () => {
+    const probe = await fixture<ProbeElement>(html`<seam-test-probe></seam-test-probe>`);
+    probe.turn('loading', true);
+    expect(probe.matches(':state(loading)')).to.equal(true);
+    probe.turn('loading', false);
+    expect(probe.matches(':state(loading)')).to.equal(false);
+  });
+
+  it('is accessible in both themes', async () => {
+    for (const theme of ['light', 'dark']) {
+      const probe = await fixture(html`<seam-test-probe theme=${theme}></seam-test-probe>`);
+      await expect(probe).to.be.accessible();
+    }
+  });
+});
