@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createRelay, type Relay, type RelayOptions } from './relay.js';
 
 /** The port `seam-relay serve` listens on unless told otherwise. */
@@ -56,10 +56,27 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     throw new TypeError('startRelayServer: host must be a hostname or an IP address.');
   }
   const relay = createRelay(options);
+  // Node's closeIdleConnections() spares sockets that never sent a request (HTTP clients open
+  // spare ones), so track requests per socket to close exactly the idle ones on shutdown.
+  const inFlight = new Map<Socket, number>();
+  let stopping = false;
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000 },
-    relay.handle,
+    (req, res) => {
+      const socket = req.socket;
+      inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+      res.once('close', () => {
+        const left = (inFlight.get(socket) ?? 1) - 1;
+        inFlight.set(socket, left);
+        if (stopping && left === 0) socket.destroy();
+      });
+      relay.handle(req, res);
+    },
   );
+  server.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error): void => {
       void relay.close();
@@ -81,9 +98,10 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     relay,
     close() {
       closed ??= (async () => {
+        stopping = true;
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await relay.close();
-        server.closeIdleConnections();
+        for (const [socket, requests] of inFlight) if (requests === 0) socket.destroy();
         const force = setTimeout(() => server.closeAllConnections(), grace);
         force.unref();
         await stopped;
