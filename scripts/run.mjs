@@ -2,7 +2,7 @@
 // The README's commands: `npm test`, `npm start`, `npm run bench`. Needs only Node 20.19+.
 // Each one installs what it needs first: pnpm at the pinned version (into .tools/ when it is not
 // on PATH), the workspace dependencies from the frozen lockfile, and Chromium when a browser runs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,4 +95,48 @@ const env = { ...process.env };
 if (pnpm !== 'pnpm') env.PATH = `${dirname(pnpm)}:${process.env.PATH}`;
 if (run(pnpm, ['install', '--frozen-lockfile'], { env }) !== 0) fail('pnpm install failed');
 if (tasks[task].browser) env.CHROME_PATH = ensureChromium();
-process.exit(run(pnpm, tasks[task].run, { env }));
+if (task !== 'test') process.exit(run(pnpm, tasks[task].run, { env }));
+
+// Tests: stream the output as it comes and add up what each runner reports (vitest, web-test-runner,
+// node --test), so the run ends with one plain total line.
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+function count(line) {
+  const text = line.replace(ansi, '');
+  const vitest = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(text);
+  if (vitest) {
+    for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
+      totals[kind === 'todo' ? 'skipped' : kind] += Number(n);
+    }
+    return;
+  }
+  const wtr = /test files? \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/.exec(text);
+  if (wtr) {
+    totals.passed += Number(wtr[1]);
+    totals.failed += Number(wtr[2]);
+    totals.skipped += Number(wtr[3] ?? 0);
+    return;
+  }
+  const node = /^# (pass|fail|skipped) (\d+)\s*$/.exec(text);
+  if (node)
+    totals[{ pass: 'passed', fail: 'failed', skipped: 'skipped' }[node[1]]] += Number(node[2]);
+}
+const child = spawn(pnpm, tasks.test.run, {
+  cwd: root,
+  env,
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
+let pending = '';
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  const lines = (pending + chunk.toString('utf8')).split(/\r?\n/);
+  pending = lines.pop() ?? '';
+  lines.forEach(count);
+});
+child.on('close', (code) => {
+  if (pending) count(pending);
+  console.log(
+    `\nTotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+  );
+  process.exit(code ?? 1);
+});
