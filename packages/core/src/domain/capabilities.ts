@@ -454,8 +454,9 @@ function reasonsFor(
       code: `${label}_access_codes_unavailable`,
       severity: 'blocking',
       message:
-        `This lock supports ${label} access codes, but cannot take them right now. ` +
-        'Fix the problems listed for the lock, then try again.',
+        `This lock supports ${label} access codes, but Seam reports that it cannot take them ` +
+        "right now. Fix the lock's other problems, or check it in the provider's app, then try " +
+        'again.',
     });
   }
   if (kind === 'online' && deviceProperties(device).online === false) {

@@ -629,7 +629,8 @@ function runChecks(draft: unknown, context: CodeDraftContext, findings: Findings
  * (both ends, parseable, in order, in the future, `start_date_in_future` with a margin), offline and
  * backup-pool requirements, free slots, and whether the lock can take a code at all.
  *
- * Never throws, whatever `draft` is: wrong types become errors on their field. One rule set serves
+ * Never throws, whatever `draft` is: wrong types become errors on their field. Issues come in
+ * form order (device, name, PIN, length, start, end). One rule set serves
  * the browser and the sandbox server, so both judge a draft alike. Messages never contain the PIN.
  *
  * @example
@@ -648,5 +649,30 @@ export function validateCodeDraft(draft: unknown, context: CodeDraftContext): Dr
       'The draft or the lock could not be read. Pass plain data such as a parsed JSON object.',
     );
   }
-  return { ok: findings.errors.length === 0, errors: findings.errors, warnings: findings.warnings };
+  return {
+    ok: findings.errors.length === 0,
+    errors: inFormOrder(findings.errors),
+    warnings: inFormOrder(findings.warnings),
+  };
+}
+
+/** The order of a creator form, top to bottom; issues of one field keep their rule order. */
+const FIELD_ORDER: readonly DraftField[] = [
+  'device',
+  'name',
+  'code',
+  'preferred_code_length',
+  'starts_at',
+  'ends_at',
+];
+
+function inFormOrder(issues: DraftIssue[]): DraftIssue[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort(
+      (a, b) =>
+        FIELD_ORDER.indexOf(a.issue.field) - FIELD_ORDER.indexOf(b.issue.field) ||
+        a.index - b.index,
+    )
+    .map(({ issue }) => issue);
 }
