@@ -1,1 +1,60 @@
-export {};
+/**
+ * The lifecycle of an access code as a pure state machine: `transition(state, observation)`
+ * returns the next state and the effects a runtime (the verifier) should carry out. The state is
+ * plain JSON; its `phase` is what the UI shows, with `issues` (each with guidance) and `flags`.
+ */
+export {
+  DERIVED_PHASES,
+  OBSERVATION_TYPES,
+  TERMINAL_PHASES,
+  type ActionAttemptObserved,
+  type ActionAttemptRecord,
+  type CodeFlags,
+  type CodeIssue,
+  type CodeNotFound,
+  type CodeObserved,
+  type CodeState,
+  type DerivedPhase,
+  type Effect,
+  type EventReceived,
+  type Observation,
+  type RefetchReason,
+  type RequestFailed,
+  type RequestFailure,
+  type RequestOperation,
+  type RequestRecord,
+  type RequestStarted,
+  type RequestSucceeded,
+  type TimelineEntry,
+  type TransportFailed,
+  type TransportFailure,
+} from './types.js';
+export { JUST_IN_TIME_LEAD_MS, NATIVE_PRELOAD_MS, derivePhase, nextDueAt } from './derive-phase.js';
+export {
+  ACTION_LABELS,
+  GUIDANCE,
+  guidanceFor,
+  guidanceKey,
+  scopeOfSeamError,
+  type GuidanceAction,
+  type GuidanceContext,
+  type GuidanceEntry,
+  type IssueKind,
+  type IssueLike,
+  type IssueScope,
+  type ResolvedGuidance,
+  type SeamErrorLike,
+  type SeamWarningLike,
+} from './guidance.js';
+export {
+  LIFECYCLE_LIMITS,
+  LifecycleStateError,
+  REQUEST_STALE_MS,
+  codeStateFrom,
+  describeInvalidObservation,
+  failureCode,
+  initialCodeState,
+  parseCodeState,
+  transition,
+  transitionAll,
+} from './transition.js';
