@@ -392,7 +392,11 @@ function keypadReasons(device: Device, flag: boolean | undefined): CapabilityRea
     }
   }
 
-  const level = batteryLevel(accessory?.battery) ?? batteryLevel(properties.keypad_battery);
+  // Both fields may be present; the weaker reading is the one that strands a guest.
+  const levels = [batteryLevel(accessory?.battery), batteryLevel(properties.keypad_battery)].filter(
+    (value): value is number => value !== null,
+  );
+  const level = levels.length > 0 ? Math.min(...levels) : null;
   if (level !== null && level <= KEYPAD_BATTERY_LOW_LEVEL) {
     reasons.push({
       code: 'keypad_battery_low',
