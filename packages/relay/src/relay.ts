@@ -216,8 +216,9 @@ export function createRelay(options: RelayOptions): Relay {
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const started = Date.now();
-    const url = new URL(req.url ?? '/', 'http://relay.invalid');
-    const path = url.pathname;
+    const url = parseRequestUrl(req.url);
+    // Bounded, so a client cannot flood the log through a long path.
+    const path = url ? url.pathname.slice(0, 200) : '(unparsable)';
     const method = req.method ?? 'GET';
     // Query strings may carry a token: only the path is ever logged.
     res.once('finish', () => {
@@ -239,6 +240,9 @@ export function createRelay(options: RelayOptions): Relay {
           'Retry-After': '1',
           Connection: 'close',
         });
+      }
+      if (!url) {
+        throw new Refusal(400, 'invalid_url', 'The request target is not a valid path.');
       }
       if (path === WEBHOOK_PATH) {
         if (method !== 'POST') throw methodNotAllowed('POST');
@@ -773,6 +777,14 @@ function checkOrigins(origins: readonly string[]): Set<string> {
     }
   }
   return new Set(origins);
+}
+
+function parseRequestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://relay.invalid');
+  } catch {
+    return undefined;
+  }
 }
 
 function methodNotAllowed(allow: string): Refusal {

@@ -69,6 +69,24 @@ describe('limits', () => {
   });
 });
 
+describe('robustness', () => {
+  it('answers 400 to a request target that is not a URL, and keeps serving', async () => {
+    const relay = await startTestRelay();
+    const url = new URL(relay.url);
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname);
+      socket.write(`GET http://[ HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+      socket.once('data', (data) => {
+        resolve(data.toString().split('\r\n')[0] ?? '');
+        socket.destroy();
+      });
+      socket.once('error', reject);
+    });
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(`${relay.url}/health`)).status).toBe(200);
+  });
+});
+
 describe('GET /health', () => {
   it('reports counts as JSON without secrets', async () => {
     const relay = await startTestRelay({ replayBufferSize: 50 });
