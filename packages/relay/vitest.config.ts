@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The fake Seam server and the sandbox start in-process; give them room on a 2-core machine.
+    // Every test runs real HTTP on loopback and the CLI test builds and spawns dist/cli.js; give
+    // them room on a 2-core machine shared with other packages' tests.
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -233,7 +233,7 @@ describe('GET /events', () => {
     const expired = await stream.nextEvent((e) => e.event === 'relay.token_expired', 3000);
     await stream.ended;
     expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
-    expect(Date.now()).toBeLessThan(exp * 1000 + 500);
+    expect(Date.now()).toBeLessThan(exp * 1000 + 1500); // slack for a loaded machine
     expect(JSON.parse(expired.data)).toHaveProperty('exp');
     await sleep(20);
     expect(relay.relay.stats.subscribers).toBe(0);
