@@ -921,17 +921,16 @@ function phaseOf(state: CodeState, basis: Basis | null, asOfMs: number): Derived
   const request = latestRequest(state);
   if (request !== null && isInFlight(request, asOfMs)) {
     if (request.operation === 'delete') return 'removing';
-    if (request.operation === 'update' || state.snapshot === null) return 'submitting';
+    // A create is "submitting" only while nothing at all is known of the code.
+    if (request.operation === 'update' || basis === null) return 'submitting';
   }
-  if (
-    state.snapshot === null &&
-    request?.operation === 'create' &&
-    request.outcome?.ok === false &&
-    isRefusal(request.outcome.error)
-  ) {
-    return 'rejected';
+  if (basis === null) {
+    const refused =
+      request?.operation === 'create' &&
+      request.outcome?.ok === false &&
+      isRefusal(request.outcome.error);
+    return refused ? 'rejected' : 'unknown';
   }
-  if (basis === null) return 'unknown';
   switch (basis.kind) {
     case 'snapshot':
       return derivePhase((state.snapshot as NonNullable<CodeState['snapshot']>).accessCode, asOfMs);
