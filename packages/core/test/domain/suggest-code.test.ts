@@ -28,10 +28,10 @@ function validates(device: Device, code: string, existingCodes: ExistingCode[] =
 }
 
 /** A healthy lock with exactly these digit constraints and lengths, and no slot limit. */
-function lockWith(types: readonly string[], lengths: number[] | undefined): Device {
+function lockWith(types: readonly string[], lengths: readonly number[] | undefined): Device {
   return makeDevice({
     properties: {
-      supported_code_lengths: lengths,
+      supported_code_lengths: lengths && [...lengths],
       max_active_codes_supported: undefined,
       code_constraints: types.map((constraint_type) => ({ constraint_type })) as never,
     },
@@ -39,7 +39,7 @@ function lockWith(types: readonly string[], lengths: number[] | undefined): Devi
 }
 
 /** Every PIN of the given lengths, for brute-force checks on small spaces. */
-function allPins(lengths: number[]): string[] {
+function allPins(lengths: readonly number[]): string[] {
   return lengths.flatMap((length) =>
     Array.from({ length: 10 ** length }, (_, n) => String(n).padStart(length, '0')),
   );
