@@ -376,8 +376,8 @@ function checkCode(
       findings.warning(
         'code',
         'first_four_digits_in_use',
-        'Another code on this lock starts with the same four digits, and this lock keys codes on ' +
-          'their first four digits. Choose a PIN that starts differently to be safe.',
+        'Another code on this lock starts with the same four digits. A lock with this rule may ' +
+          'take the two for one code; choose a PIN that starts differently to be safe.',
       );
     }
   }
