@@ -48,6 +48,8 @@ export interface CreateAccessCodeOptions {
   /**
    * Stops waiting for this caller. The request itself is aborted only when every caller sharing
    * it has aborted; an abort after sending leaves the outcome unknown, as any lost answer does.
+   * A caller that joins a request already in flight shares it as started: of its options, only
+   * `signal` is used.
    */
   signal?: AbortSignal;
   /** Per-request timeout passed to the client (its default otherwise). */
