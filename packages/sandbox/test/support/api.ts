@@ -1,0 +1,101 @@
+/**
+ * A thin caller for the sandbox's fetch handler (or any base URL) that checks every Seam
+ * response against the published schemas.
+ */
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/index.js';
+import { expectSeamShape, isSeamRoute } from './schemas.js';
+
+/** A response as tests read it. */
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T & Record<string, unknown>;
+  headers: Headers;
+}
+
+/** How to call. */
+export interface CallOptions {
+  /** Bearer token; `null` for none. Default: the caller's token. */
+  token?: string | null;
+  method?: string;
+  headers?: Record<string, string>;
+}
+
+/** Counts the responses checked against the schemas (reported by the fidelity test). */
+export const checked = { responses: 0, errors: 0 };
+
+/** A function that calls one Seam route and returns the parsed, schema-checked response. */
+export type Caller = <T = Record<string, unknown>>(
+  path: string,
+  params?: Record<string, unknown>,
+  options?: CallOptions,
+) => Promise<ApiResponse<T>>;
+
+function toQuery(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (Array.isArray(value)) for (const item of value) search.append(key, String(item));
+    else if (value !== undefined) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** A caller over a fetch function and a base URL, authenticating with `token` by default. */
+export function callerFor(
+  fetcher: (input: Request | string | URL, init?: RequestInit) => Promise<Response>,
+  base: string,
+  token: string | null,
+): Caller {
+  return async (path, params = {}, options = {}) => {
+    const method = options.method ?? 'POST';
+    const bearer = options.token === undefined ? token : options.token;
+    const headers: Record<string, string> = { ...options.headers };
+    if (bearer !== null) headers['authorization'] = `Bearer ${bearer}`;
+    let url = `${base}${path}`;
+    let body: string | undefined;
+    if (method === 'GET') url += toQuery(params);
+    else {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(params);
+    }
+    const response = await fetcher(url, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
+    const text = await response.text();
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    if (isSeamRoute(path) || response.status >= 400) {
+      expectSeamShape(path, response.status, parsed);
+      checked.responses++;
+      if (response.status >= 400) checked.errors++;
+    }
+    return { status: response.status, body: parsed as never, headers: response.headers };
+  };
+}
+
+/** A manual-clock sandbox at a fixed time, and callers for its credentials. */
+export function setup(options: SandboxOptions = {}) {
+  const sandbox: Sandbox = createSandbox({
+    speed: 0,
+    start: '2026-03-02T15:00:00.000Z',
+    control: true,
+    ...options,
+  });
+  const base = 'http://sandbox.test';
+  const { credentials, catalogue } = sandbox;
+  return {
+    sandbox,
+    catalogue,
+    devices: catalogue.devices,
+    api: callerFor(sandbox.fetch, base, credentials.apiKey),
+    cst: callerFor(sandbox.fetch, base, credentials.clientSessionToken),
+    other: callerFor(sandbox.fetch, base, credentials.otherWorkspaceApiKey),
+    control: callerFor(sandbox.fetch, base, sandbox.controlToken),
+  };
+}
+
+/** One minute, one hour, one day, in ms. */
+export const minute = 60_000;
+export const hour = 60 * minute;
+export const day = 24 * hour;
