@@ -6,7 +6,7 @@ import {
   readDeviceIssues,
   type CapabilityReason,
 } from './capabilities.js';
-import { describeLengths, readDeviceRules } from './device-rules.js';
+import { describeLengths, readDeviceRules, type DeviceRules } from './device-rules.js';
 import { parseInstant } from './time-zones.js';
 import type { DraftField, DraftIssue, DraftValidation, ExistingCode } from './types.js';
 
@@ -274,7 +274,7 @@ function normaliseName(name: string): string {
 
 function checkName(
   name: string | null,
-  rules: ReturnType<typeof readDeviceRules>,
+  rules: DeviceRules,
   others: readonly ExistingCode[],
   findings: Findings,
 ): void {
@@ -328,9 +328,9 @@ function checkName(
   }
 }
 
-function checkCode(
+function checkChosenPin(
   code: string,
-  rules: ReturnType<typeof readDeviceRules>,
+  rules: DeviceRules,
   others: readonly ExistingCode[],
   findings: Findings,
 ): void {
@@ -356,6 +356,7 @@ function checkCode(
   for (const rule of rules.pinRules) {
     if (!rule.allows(code)) findings.error('code', rule.type, rule.message);
   }
+  // Codes being removed count too: they stay on the lock until removal succeeds, and it can fail.
   const twin = others.find((other) => other.code === code);
   if (twin) {
     const named =
@@ -398,33 +399,20 @@ function reportReasons(reasons: readonly CapabilityReason[], findings: Findings)
   }
 }
 
-function runChecks(draft: unknown, context: CodeDraftContext, findings: Findings): void {
-  if (!isRecord(draft) || Array.isArray(draft)) {
-    findings.error(
-      'device',
-      'draft_not_object',
-      `The draft must be an object such as { name, code, starts_at, ends_at }; it is ${kindOf(draft)}.`,
-    );
-    return;
-  }
-  const read = readDraft(draft, findings);
-  const device = isRecord(context) ? context.device : undefined;
-  if (!isRecord(device)) {
-    findings.error(
-      'device',
-      'device_missing',
-      'No lock was given to check the draft against. Load the device with devices.get and pass it.',
-    );
-    return;
-  }
+/** What every check needs: the draft as read, the lock, its rules and its other codes. */
+interface CheckInput {
+  read: ReadDraft;
+  device: Device;
+  rules: DeviceRules;
+  others: ExistingCode[];
+  offline: boolean;
+  hasWindow: boolean;
+}
 
-  const rules = readDeviceRules(device);
-  const others = otherCodes(context.existingCodes, context.ignoreAccessCodeId);
+/** Can the lock take this kind of code at all, and the options that depend on the lock. */
+function checkDevice(input: CheckInput, findings: Findings): void {
+  const { read, device, rules, others, offline } = input;
   const capabilities = describeCapabilities(device, { existingCodes: others });
-  const offline = read.options.is_offline_access_code === true;
-  const hasWindow = read.startsAt !== null || read.endsAt !== null;
-
-  // The device: can it take this kind of code at all, and the options that depend on it.
   reportReasons(
     offline ? capabilities.reasons.offlineCodes : capabilities.reasons.onlineCodes,
     findings,
@@ -479,11 +467,11 @@ function runChecks(draft: unknown, context: CodeDraftContext, findings: Findings
         'checked here; Seam checks it when the code is created.',
     );
   }
+}
 
-  // The name.
-  checkName(read.name, rules, others, findings);
-
-  // The PIN.
+/** The PIN: allowed at all, then digits, length, constraints and duplicates. */
+function checkPin(input: CheckInput, findings: Findings): void {
+  const { read, rules, others, offline } = input;
   if (read.code !== null) {
     if (offline) {
       findings.error(
@@ -500,11 +488,14 @@ function runChecks(draft: unknown, context: CodeDraftContext, findings: Findings
           'has assigned it.',
       );
     } else {
-      checkCode(read.code, rules, others, findings);
+      checkChosenPin(read.code, rules, others, findings);
     }
   }
+}
 
-  // The preferred length.
+/** `preferred_code_length`: a length the lock takes, and only useful without a PIN. */
+function checkPreferredLength(input: CheckInput, findings: Findings): void {
+  const { read, rules } = input;
   if (read.preferredCodeLength !== null) {
     const lengths = describeLengths(rules.supportedCodeLengths);
     if (!rules.supportedCodeLengths.includes(read.preferredCodeLength)) {
@@ -524,8 +515,11 @@ function runChecks(draft: unknown, context: CodeDraftContext, findings: Findings
       );
     }
   }
+}
 
-  // The window.
+/** The window: both ends or neither, parseable, in order, in the future, and lock time zones. */
+function checkWindow(input: CheckInput, context: CodeDraftContext, findings: Findings): void {
+  const { read, device, rules, offline, hasWindow } = input;
   const startsAt = checkInstant('starts_at', read.startsAt, findings);
   const endsAt = checkInstant('ends_at', read.endsAt, findings);
   if (read.startsAt !== null && read.endsAt === null && !findings.hasError('ends_at')) {
@@ -621,6 +615,40 @@ function runChecks(draft: unknown, context: CodeDraftContext, findings: Findings
       );
     }
   }
+}
+
+function runChecks(draft: unknown, context: CodeDraftContext, findings: Findings): void {
+  if (!isRecord(draft) || Array.isArray(draft)) {
+    findings.error(
+      'device',
+      'draft_not_object',
+      `The draft must be an object such as { name, code, starts_at, ends_at }; it is ${kindOf(draft)}.`,
+    );
+    return;
+  }
+  const read = readDraft(draft, findings);
+  const device = isRecord(context) ? context.device : undefined;
+  if (!isRecord(device)) {
+    findings.error(
+      'device',
+      'device_missing',
+      'No lock was given to check the draft against. Load the device with devices.get and pass it.',
+    );
+    return;
+  }
+  const input: CheckInput = {
+    read,
+    device,
+    rules: readDeviceRules(device),
+    others: otherCodes(context.existingCodes, context.ignoreAccessCodeId),
+    offline: read.options.is_offline_access_code === true,
+    hasWindow: read.startsAt !== null || read.endsAt !== null,
+  };
+  checkDevice(input, findings);
+  checkName(read.name, input.rules, input.others, findings);
+  checkPin(input, findings);
+  checkPreferredLength(input, findings);
+  checkWindow(input, context, findings);
 }
 
 /**
