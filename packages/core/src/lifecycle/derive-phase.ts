@@ -1,4 +1,5 @@
 import type { AccessCode } from '@seamapi/types/connect';
+import { scopeOfSeamError, type IssueScope, type SeamErrorLike } from './guidance.js';
 import { parseTime } from './order.js';
 import type { DerivedPhase } from './types.js';
 
@@ -32,18 +33,40 @@ const NOT_FAILING_ERRORS: ReadonlySet<string> = new Set([
   'failed_to_remove_from_device',
 ]);
 
-type ErrorElement = AccessCode['errors'][number];
-
-function errorCodes(accessCode: AccessCode): string[] {
-  return (accessCode.errors ?? []).map((error) => String(error.error_code));
+/** An error or warning of a snapshot, read defensively (newer Seam releases add codes). */
+export interface SeamIssueElement {
+  readonly code: string;
+  readonly message: string;
+  readonly createdAt: string | null;
+  /** For errors: the scope its flags name (spec §B2); null for warnings and unflagged errors. */
+  readonly scope: IssueScope | null;
 }
 
-function warningCodes(accessCode: AccessCode): string[] {
-  return (accessCode.warnings ?? []).map((warning) => String(warning.warning_code));
+function elements(list: unknown, codeField: 'error_code' | 'warning_code'): SeamIssueElement[] {
+  if (!Array.isArray(list)) return [];
+  const read: SeamIssueElement[] = [];
+  for (const element of list) {
+    if (element === null || typeof element !== 'object') continue;
+    const record = element as Record<string, unknown>;
+    read.push({
+      code: String(record[codeField]),
+      message: typeof record.message === 'string' ? record.message : '',
+      createdAt: typeof record.created_at === 'string' ? record.created_at : null,
+      scope:
+        codeField === 'error_code' ? scopeOfSeamError(record as unknown as SeamErrorLike) : null,
+    });
+  }
+  return read;
 }
 
-function isAccessCodeError(error: ErrorElement): boolean {
-  return 'is_access_code_error' in error && error.is_access_code_error === true;
+/** The `errors` of an access code: its own, and those of its device and connected account. */
+export function seamErrorsOf(accessCode: AccessCode): SeamIssueElement[] {
+  return elements(accessCode.errors, 'error_code');
+}
+
+/** The `warnings` of an access code. */
+export function seamWarningsOf(accessCode: AccessCode): SeamIssueElement[] {
+  return elements(accessCode.warnings, 'warning_code');
 }
 
 /** Whether the time-bound code's window is over at `nowMs` (Seam then removes it). */
@@ -67,8 +90,9 @@ function windowIsOver(accessCode: AccessCode, nowMs: number): boolean {
 export function derivePhase(accessCode: AccessCode, now: string | number | Date): DerivedPhase {
   const nowMs =
     now instanceof Date ? now.getTime() : typeof now === 'number' ? now : parseTime(now);
-  const errors = errorCodes(accessCode);
-  const warnings = warningCodes(accessCode);
+  const errorElements = seamErrorsOf(accessCode);
+  const errors = errorElements.map((error) => error.code);
+  const warnings = seamWarningsOf(accessCode).map((warning) => warning.code);
   const status = accessCode.status;
   const over = windowIsOver(accessCode, nowMs);
 
@@ -81,8 +105,8 @@ export function derivePhase(accessCode: AccessCode, now: string | number | Date)
     return 'unknown';
   }
   if (over) return 'removing';
-  const failing = (accessCode.errors ?? []).some(
-    (error) => isAccessCodeError(error) && !NOT_FAILING_ERRORS.has(String(error.error_code)),
+  const failing = errorElements.some(
+    (error) => error.scope === 'access_code' && !NOT_FAILING_ERRORS.has(error.code),
   );
   if (failing && status !== 'set') return 'failed';
   if (accessCode.is_waiting_for_code_assignment === true || accessCode.code === null) {

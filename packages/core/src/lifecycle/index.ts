@@ -29,7 +29,15 @@ export {
   type TransportFailed,
   type TransportFailure,
 } from './types.js';
-export { JUST_IN_TIME_LEAD_MS, NATIVE_PRELOAD_MS, derivePhase, nextDueAt } from './derive-phase.js';
+export {
+  JUST_IN_TIME_LEAD_MS,
+  NATIVE_PRELOAD_MS,
+  derivePhase,
+  nextDueAt,
+  seamErrorsOf,
+  seamWarningsOf,
+  type SeamIssueElement,
+} from './derive-phase.js';
 export {
   ACTION_LABELS,
   GUIDANCE,

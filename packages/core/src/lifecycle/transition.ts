@@ -1,7 +1,7 @@
 import type { AccessCode } from '@seamapi/types/connect';
-import { derivePhase, nextDueAt } from './derive-phase.js';
-import { guidanceFor, scopeOfSeamError } from './guidance.js';
-import type { IssueKind, IssueScope, SeamErrorLike } from './guidance.js';
+import { derivePhase, nextDueAt, seamErrorsOf, seamWarningsOf } from './derive-phase.js';
+import { guidanceFor } from './guidance.js';
+import type { IssueKind, IssueScope } from './guidance.js';
 import {
   boundedUpsert,
   compareText,
@@ -310,6 +310,22 @@ function describeInvalidAccessCode(type: string, field: string, value: unknown):
   }
   if (!isNonEmptyString(value.access_code_id)) {
     return `Invalid ${type} observation: \`${field}.access_code_id\` must be a non-empty string (got ${describe(value.access_code_id)}). Pass the \`access_code\` object exactly as Seam returned it.`;
+  }
+  for (const [list, codeField] of [
+    ['errors', 'error_code'],
+    ['warnings', 'warning_code'],
+  ] as const) {
+    const elements = value[list];
+    if (elements === undefined) continue;
+    if (!Array.isArray(elements)) {
+      return `Invalid ${type} observation: \`${field}.${list}\` must be an array (got ${describe(elements)}). Pass the \`access_code\` object exactly as Seam returned it.`;
+    }
+    const index = elements.findIndex(
+      (element) => !isRecord(element) || typeof element[codeField] !== 'string',
+    );
+    if (index !== -1) {
+      return `Invalid ${type} observation: \`${field}.${list}[${index}].${codeField}\` must be a string (got ${describe(isRecord(elements[index]) ? elements[index][codeField] : elements[index])}).`;
+    }
   }
   if (typeof value.status !== 'string') {
     return `Invalid ${type} observation: \`${field}.status\` must be one of 'setting', 'set', 'unset', 'removing', 'unknown' (got ${describe(value.status)}). Pass the \`access_code\` object exactly as Seam returned it.`;
@@ -991,34 +1007,24 @@ function issuesOf(
   const snapshot = state.snapshot?.accessCode ?? null;
   const snapshotIsBasis = basis?.kind === 'snapshot';
   if (snapshot !== null) {
-    for (const error of snapshot.errors ?? []) {
-      const scope = scopeOfSeamError(error as SeamErrorLike) ?? 'access_code';
+    for (const error of seamErrorsOf(snapshot)) {
+      const scope = error.scope ?? 'access_code';
       // A newer event or attempt has overtaken what the snapshot said about the code itself;
       // what it says about the device and account still holds.
       if (!snapshotIsBasis && scope === 'access_code') continue;
-      const createdAt = typeof error.created_at === 'string' ? error.created_at : null;
       issues.push(
-        issue(
-          'error',
-          String(error.error_code),
-          scope,
-          error.message,
-          createdAt,
-          'snapshot',
-          backup,
-        ),
+        issue('error', error.code, scope, error.message, error.createdAt, 'snapshot', backup),
       );
     }
     if (snapshotIsBasis) {
-      for (const warning of snapshot.warnings ?? []) {
-        const createdAt = typeof warning.created_at === 'string' ? warning.created_at : null;
+      for (const warning of seamWarningsOf(snapshot)) {
         issues.push(
           issue(
             'warning',
-            String(warning.warning_code),
+            warning.code,
             'access_code',
             warning.message,
-            createdAt,
+            warning.createdAt,
             'snapshot',
             backup,
           ),
@@ -1108,10 +1114,9 @@ function flagsOf(state: CodeState): CodeFlags {
     at !== null && (snapshot === null || compareTime(at, snapshot.observedAt) > 0);
   const snapshotSaysModified =
     snapshot !== null &&
-    [
-      ...(snapshot.accessCode.errors ?? []).map((error) => String(error.error_code)),
-      ...(snapshot.accessCode.warnings ?? []).map((warning) => String(warning.warning_code)),
-    ].some((code) => EXTERNAL_CHANGE_CODES.has(code));
+    [...seamErrorsOf(snapshot.accessCode), ...seamWarningsOf(snapshot.accessCode)].some((element) =>
+      EXTERNAL_CHANGE_CODES.has(element.code),
+    );
   const { lastOkAt, lastFailure } = state.connection;
   return {
     used: state.flags.firstUsedAt !== null,
