@@ -219,13 +219,15 @@ export function transitionAll(
   return [current, effects];
 }
 
-/** The state of a code from one snapshot of it. */
+/**
+ * The state of a code from one snapshot of it. Throws a `TypeError` saying what is wrong when
+ * `accessCode` is not an access code or `observedAt` not a time.
+ */
 export function codeStateFrom(accessCode: AccessCode, observedAt: string): CodeState {
-  return transition(initialCodeState(accessCode.access_code_id), {
-    type: 'code.observed',
-    accessCode,
-    observedAt,
-  })[0];
+  const observation: Observation = { type: 'code.observed', accessCode, observedAt };
+  const problem = describeInvalidObservation(observation);
+  if (problem !== null) throw new TypeError(`codeStateFrom: ${problem}`);
+  return transition(initialCodeState(accessCode.access_code_id), observation)[0];
 }
 
 /** Thrown by `parseCodeState` for a value that is not a stored `CodeState`. */
@@ -905,7 +907,7 @@ function latestBasis(state: CodeState): Basis | null {
       eventType: state.statusEvent.eventType,
     });
   }
-  // Lists are sorted oldest first, so the last candidate of equal time and rank wins by id.
+  // Lists are sorted by time then id; on a full tie the first stays, the same every time.
   for (const record of state.actionAttempts) {
     const telling =
       ACCESS_CODE_ACTIONS.has(record.actionType) &&

@@ -559,6 +559,18 @@ describe('bad input', () => {
   });
 });
 
+describe('codeStateFrom', () => {
+  it('throws a TypeError that says what is wrong with the snapshot', () => {
+    expect(() => codeStateFrom(accessCode(), 'now')).toThrow(TypeError);
+    expect(() => codeStateFrom(accessCode(), 'now')).toThrow(
+      /codeStateFrom: Invalid code.observed observation: `observedAt` must be an ISO 8601 time/,
+    );
+    expect(() =>
+      codeStateFrom({ ...accessCode(), errors: [{ message: 'x' }] } as never, at(0)),
+    ).toThrow(/`accessCode.errors\[0\].error_code` must be a string \(got nothing\)/);
+  });
+});
+
 describe('parseCodeState', () => {
   it('restores a stored state and recomputes what is derived', () => {
     const state = codeStateFrom(accessCode({ status: 'setting' }), at(0));
