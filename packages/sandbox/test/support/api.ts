@@ -2,6 +2,7 @@
  * A thin caller for the sandbox's fetch handler (or any base URL) that checks every Seam
  * response against the published schemas.
  */
+import type { AccessCode, ActionAttempt } from '@seamapi/types/connect';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/index.js';
 import { expectSeamShape, isSeamRoute } from './schemas.js';
 
@@ -99,3 +100,47 @@ export function setup(options: SandboxOptions = {}) {
 export const minute = 60_000;
 export const hour = 60 * minute;
 export const day = 24 * hour;
+
+/** Reads one code through the API (null when it is gone: 404). */
+export async function readCode(api: Caller, accessCodeId: string): Promise<AccessCode | null> {
+  const response = await api<{ access_code: AccessCode }>('/access_codes/get', {
+    access_code_id: accessCodeId,
+  });
+  if (response.status === 404) return null;
+  if (response.status !== 200) {
+    throw new Error(
+      `access_codes/get answered ${response.status}: ${JSON.stringify(response.body)}`,
+    );
+  }
+  return response.body.access_code;
+}
+
+/** Creates a code and returns it with its action attempt; throws unless the API said 200. */
+export async function createCode(
+  api: Caller,
+  params: Record<string, unknown>,
+): Promise<{ access_code: AccessCode; action_attempt: ActionAttempt }> {
+  const response = await api<{ access_code: AccessCode; action_attempt: ActionAttempt }>(
+    '/access_codes/create',
+    params,
+  );
+  if (response.status !== 200) {
+    throw new Error(
+      `access_codes/create answered ${response.status}: ${JSON.stringify(response.body)}`,
+    );
+  }
+  return response.body;
+}
+
+/** The event types recorded for one access code, oldest first. */
+export function eventTypesOf(sandbox: Sandbox, accessCodeId: string): string[] {
+  return sandbox
+    .events()
+    .filter((event) => (event as { access_code_id?: string }).access_code_id === accessCodeId)
+    .map((event) => event.event_type);
+}
+
+/** An ISO time `ms` after the sandbox's now. */
+export function inFuture(sandbox: Sandbox, ms: number): string {
+  return new Date(sandbox.clock.now() + ms).toISOString();
+}
