@@ -1,0 +1,175 @@
+/**
+ * The sandbox over HTTP: a Node `http` server that turns each request into a `Request`, hands
+ * it to `sandbox.fetch`, and adds CORS so pages on other origins (a dev server, the extension,
+ * Storybook) can call it with credentials. Loopback only unless told otherwise.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EXPOSED_HEADERS } from '../http/handler.js';
+import type { Sandbox } from '../sandbox.js';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. Default 8787. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** A running server. */
+export interface SandboxServer {
+  /** Base URL, e.g. `http://127.0.0.1:8787`: the `endpoint` for clients. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections and closes the open ones. */
+  close(): Promise<void>;
+}
+
+const allowedHeaders = [
+  'authorization',
+  'content-type',
+  'accept',
+  'client-session-token',
+  'seam-client-session-token',
+  'seam-publishable-key',
+  'seam-workspace',
+  'seam-sdk-name',
+  'seam-sdk-version',
+  'seam-lts-version',
+  'seam-user-identifier-key',
+  'x-requested-with',
+].join(', ');
+
+function corsHeaders(request: IncomingMessage): Record<string, string> {
+  const origin = request.headers.origin;
+  // Credentials (the SDK sends them for client sessions) need the origin echoed, not `*`.
+  return origin === undefined
+    ? { 'access-control-allow-origin': '*' }
+    : {
+        'access-control-allow-origin': origin,
+        'access-control-allow-credentials': 'true',
+        vary: 'origin',
+      };
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function handle(
+  sandbox: Sandbox,
+  base: string,
+  limit: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const cors = corsHeaders(request);
+  if (request.method === 'OPTIONS') {
+    response.writeHead(204, {
+      ...cors,
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+      'access-control-allow-headers':
+        request.headers['access-control-request-headers'] ?? allowedHeaders,
+      'access-control-max-age': '600',
+    });
+    response.end();
+    return;
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(request, limit);
+  } catch (error) {
+    const status = error instanceof BodyTooLarge ? 413 : 400;
+    response.writeHead(status, { ...cors, 'content-type': 'application/json; charset=utf-8' });
+    response.end(
+      JSON.stringify({
+        error: {
+          type: status === 413 ? 'payload_too_large' : 'invalid_input',
+          message:
+            status === 413
+              ? `The request body is larger than ${limit} bytes.`
+              : 'The request body could not be read.',
+        },
+        ok: false,
+      }),
+    );
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const method = request.method ?? 'GET';
+  const result = await sandbox.fetch(new URL(request.url ?? '/', base), {
+    method,
+    headers,
+    ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
+  });
+  const outgoing: Record<string, string> = {
+    ...cors,
+    'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
+  };
+  result.headers.forEach((value, name) => {
+    outgoing[name] = value;
+  });
+  response.writeHead(result.status, outgoing);
+  response.end(Buffer.from(await result.arrayBuffer()));
+}
+
+/** Serves a sandbox over HTTP; resolves once it listens. */
+export async function startServer(
+  sandbox: Sandbox,
+  options: ServerOptions = {},
+): Promise<SandboxServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8787;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new RangeError(`port must be a whole number from 0 to 65535, got ${port}.`);
+  }
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  let base = '';
+  const server = createServer((request, response) => {
+    handle(sandbox, base, limit, request, response).catch((error: unknown) => {
+      console.error('[seam-sandbox] request failed', error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: { type: 'internal_server_error', message: 'The sandbox server failed to answer.' },
+          ok: false,
+        }),
+      );
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  base = `http://${shownHost}:${address.port}`;
+  return {
+    url: base,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
