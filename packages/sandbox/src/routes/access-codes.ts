@@ -84,19 +84,27 @@ function requireUpdatable(code: AccessCodeRecord, verb: 'updated' | 'deleted'): 
   }
 }
 
-/** Finds a PIN every shareable device accepts, drawing candidates from the first one. */
+/**
+ * Finds a PIN every shareable device accepts. Candidates come from the most constrained lock
+ * first (fewest lengths, most rules), in turn with the others: a PIN the pickiest lock accepts
+ * is the likeliest to suit the rest.
+ */
 function sharedPinFor(
   context: RouteContext<unknown>,
   devices: DeviceRecord[],
   draft: Record<string, unknown>,
 ): string | null {
-  const [first, ...others] = devices;
-  if (first === undefined) return null;
-  for (let attempt = 0; attempt < 64; attempt++) {
-    const length = draft['preferred_code_length'];
-    const pin = generatePin(context.world, first, typeof length === 'number' ? { length } : {});
-    if (pin === null) return null;
-    const acceptedByAll = others.every(
+  if (devices.length === 0) return null;
+  const strictness = (device: DeviceRecord) =>
+    (device.base.properties.supported_code_lengths?.length ?? 10) * 100 -
+    (device.base.properties.code_constraints?.length ?? 0);
+  const ordered = [...devices].sort((a, b) => strictness(a) - strictness(b));
+  const length = draft['preferred_code_length'];
+  for (let attempt = 0; attempt < 96; attempt++) {
+    const source = ordered[attempt % ordered.length]!;
+    const pin = generatePin(context.world, source, typeof length === 'number' ? { length } : {});
+    if (pin === null) continue;
+    const acceptedByAll = ordered.every(
       (device) => validateDraft(context.world, device, { ...draft, code: pin }).ok,
     );
     if (acceptedByAll) return pin;
