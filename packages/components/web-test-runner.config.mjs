@@ -4,6 +4,8 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { commonJsPlugin } from './test/commonjs-plugin.mjs';
+import { sandboxServerPlugin } from './test/sandbox-server-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = [
@@ -28,6 +30,10 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    commonJsPlugin([
+      { name: 'svix', from: fileURLToPath(new URL('../sandbox/package.json', import.meta.url)) },
+    ]),
+    sandboxServerPlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   concurrency: 1,

@@ -3,6 +3,7 @@ import { html as litHtml } from 'lit';
 import { defineElement } from '../src/internal/define-element.js';
 import { canonicalLang, primaryLanguage, resolveLang } from '../src/internal/locale.js';
 import { SeamElement } from '../src/internal/seam-element.js';
+import { localReason } from '../src/internal/issue-text.js';
 import { de, en, stringsFor, supportedLanguages } from '../src/internal/strings/index.js';
 
 /** A minimal element on the shared base, to test what every seam element inherits. */
@@ -16,7 +17,17 @@ class ProbeElement extends SeamElement {
 }
 defineElement('seam-test-probe', ProbeElement);
 
+/** Maps that override core's English by code: English leaves them empty, by design. */
+const OVERRIDES = new Set([
+  '.issues',
+  '.reasons',
+  '.guidance',
+  '.errors.apiTypes',
+  '.creator.constraints',
+]);
+
 function leafKeys(value: unknown, prefix = ''): string[] {
+  if (OVERRIDES.has(prefix)) return [];
   if (typeof value !== 'object' || value === null) return [prefix];
   return Object.entries(value).flatMap(([key, inner]) => leafKeys(inner, `${prefix}.${key}`));
 }
@@ -62,6 +73,7 @@ describe('locale resolution', () => {
           value = (value as Record<string, unknown>)[part];
         const text =
           typeof value === 'function' ? (value as (...a: unknown[]) => string)('x', 2, 'y') : value;
+        if (key === '.actions.none') continue; // "nothing to press" has no label
         expect(text, key).to.be.a('string').and.not.equal('');
       }
     }
@@ -125,5 +137,77 @@ describe('SeamElement', () => {
       const probe = await fixture(html`<seam-test-probe theme=${theme}></seam-test-probe>`);
       await expect(probe).to.be.accessible();
     }
+  });
+});
+
+describe('the German table covers every code core knows', () => {
+  it('every guidance key, constraint type and action', async () => {
+    const { GUIDANCE, KNOWN_CONSTRAINT_TYPES, ACTION_LABELS } = await import('@seam-codes/core');
+    const missing = Object.keys(GUIDANCE).filter((key) => de.guidance[key] === undefined);
+    expect(missing).to.deep.equal([]);
+    const constraints = KNOWN_CONSTRAINT_TYPES.filter((type) => !de.creator.constraints[type]);
+    expect(constraints).to.deep.equal([]);
+    expect(Object.keys(de.actions).sort()).to.deep.equal(Object.keys(ACTION_LABELS).sort());
+  });
+
+  it('every finding validateCodeDraft makes on the sandbox locks, and every reason', async () => {
+    const { validateCodeDraft, describeCapabilities } = await import('@seam-codes/core');
+    const { createSandbox, SANDBOX_DEVICE_ROLES } = await import('@seam-codes/sandbox');
+    const sandbox = createSandbox({ speed: 0, start: '2026-01-14T17:00:00Z' });
+    const devices = (
+      await Promise.all(
+        SANDBOX_DEVICE_ROLES.map(async (role) => {
+          const response = await sandbox.fetch('https://sandbox.invalid/devices/get', {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${sandbox.credentials.apiKey}`,
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify({ device_id: sandbox.catalogue.devices[role] }),
+          });
+          return response.ok ? ((await response.json()) as { device: never }).device : null;
+        }),
+      )
+    ).filter((device) => device !== null);
+    const now = Date.parse('2026-01-14T17:00:00Z');
+    const drafts: Record<string, unknown>[] = [
+      {
+        name: ' ',
+        code: '12a',
+        starts_at: '2026-01-14T17:05:00Z',
+        ends_at: '2026-01-14T17:01:00Z',
+      },
+      { name: 'x'.repeat(30), code: '1', preferred_code_length: 3 },
+      { name: 'A', code: '120000', is_one_time_use: true, max_time_rounding: '1d' },
+      { code: '1111', use_backup_access_code_pool: true, prefer_native_scheduling: true },
+      { code: '123456', is_offline_access_code: true },
+      { starts_at: '2026-01-20T10:00', ends_at: 'not a time' },
+      { ends_at: '2026-01-10T10:00:00Z' },
+      { starts_at: '2026-01-20T10:00:00Z' },
+      { code: '4777', name: 'Front door' },
+      { code: '2721' },
+      { code: '1829', preferred_code_length: 6 },
+      { code: '34567' },
+      { code: '11212' },
+    ];
+    const missing = new Set<string>();
+    for (const device of devices) {
+      const caps = describeCapabilities(device, {});
+      for (const reason of [...caps.reasons.onlineCodes, ...caps.reasons.choosePin]) {
+        if (localReason(reason.code, de) === undefined) missing.add(`reason ${reason.code}`);
+      }
+      for (const draft of drafts) {
+        const result = validateCodeDraft(draft, { device, now });
+        for (const issue of [...result.errors, ...result.warnings]) {
+          const known =
+            de.issues[`${issue.field}:${issue.code}`] ??
+            de.issues[issue.code] ??
+            (issue.field === 'device' ? localReason(issue.code, de) : undefined);
+          if (known === undefined) missing.add(`${issue.field}:${issue.code}`);
+        }
+      }
+    }
+    sandbox.dispose();
+    expect([...missing]).to.deep.equal([]);
   });
 });

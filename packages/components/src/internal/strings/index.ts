@@ -3,7 +3,7 @@ import { de } from './de.js';
 import { en } from './en.js';
 import type { Strings } from './types.js';
 
-export type { Strings } from './types.js';
+export type { IssueParams, PhaseText, Strings } from './types.js';
 export { en, de };
 
 /** Every complete string table, by primary language subtag. */

@@ -1,0 +1,1438 @@
+import {
+  createAccessCode,
+  createAccessCodes,
+  describeCapabilities,
+  formatInstant,
+  instantToZonedWallTime,
+  isSeamInvalidInputError,
+  isSeamUnauthorizedError,
+  isValidTimeZone,
+  parseInstant,
+  suggestCode,
+  validateCodeDraft,
+  zonedWallTimeToInstant,
+  getValidationErrorMessages,
+  type AccessCodeDraft,
+  type CreateAccessCodeInput,
+  type CreateAccessCodesInput,
+  type DeviceCapabilities,
+  type DraftIssue,
+  type ExistingCode,
+  type SeamClient,
+} from '@seam-codes/core';
+import type { AccessCode, ActionAttempt, Device } from '@seamapi/types/connect';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SeamStatusChangeEvent } from '../code-status/code-status.events.js';
+import { SeamConnectedElement, type SeamConnection } from '../internal/connected-element.js';
+import { describeError, type DescribedError } from '../internal/errors.js';
+import { SeamErrorEvent } from '../internal/events.js';
+import { formatLengths, issueText, reasonText } from '../internal/issue-text.js';
+import { viewerTimeZone } from '../internal/locale.js';
+import { SeamElement } from '../internal/seam-element.js';
+import styles from './code-creator.styles.js';
+import {
+  SeamCodeCreatedEvent,
+  SeamCodeSetEvent,
+  SeamCodeSubmitEvent,
+} from './code-creator.events.js';
+import type { CreatorField, CreatorForm, PinMode, Timing } from './code-creator.types.js';
+
+/** One lock the code goes to, with what the form needs to know about it. */
+interface Target {
+  readonly device: Device;
+  readonly existingCodes: readonly ExistingCode[];
+  readonly capabilities: DeviceCapabilities;
+}
+
+/** What every target lock accepts, combined. */
+interface Combined {
+  readonly multiple: boolean;
+  readonly canTake: boolean;
+  readonly canTakeOnline: boolean;
+  readonly canTakeOffline: boolean;
+  readonly canChoosePin: boolean;
+  readonly lengths: number[];
+  readonly nativeScheduling: boolean;
+  readonly backupPool: boolean;
+}
+
+/** What the element is doing. */
+type View = 'idle' | 'loading' | 'load_error' | 'ready' | 'created';
+
+/** Where the time zone of the form's wall times comes from. */
+type ZoneSource = 'lock' | 'attribute' | 'browser';
+
+const FIELDS: readonly CreatorField[] = [
+  'device',
+  'name',
+  'starts_at',
+  'ends_at',
+  'code',
+  'preferred_code_length',
+];
+
+/** Seam's request parameters, mapped onto the form's fields for server-side messages. */
+const SERVER_FIELDS: Readonly<Record<string, CreatorField>> = {
+  device_id: 'device',
+  device_ids: 'device',
+  name: 'name',
+  code: 'code',
+  starts_at: 'starts_at',
+  ends_at: 'ends_at',
+  preferred_code_length: 'preferred_code_length',
+};
+
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const HOUR_MS = 3_600_000;
+
+function emptyForm(): CreatorForm {
+  return {
+    name: '',
+    timing: 'ongoing',
+    startsAt: '',
+    endsAt: '',
+    pinMode: 'choose',
+    code: '',
+    preferredCodeLength: null,
+    preferNativeScheduling: true,
+    allowExternalModification: false,
+    useBackupAccessCodePool: false,
+    isOfflineAccessCode: false,
+    isOneTimeUse: false,
+  };
+}
+
+/** Splits a space- or comma-separated attribute into ids. */
+const idList = {
+  fromAttribute: (value: string | null): string[] =>
+    (value ?? '').split(/[\s,]+/).filter((id) => id !== ''),
+  toAttribute: (value: string[]): string => value.join(' '),
+};
+
+function intersect(lists: readonly (readonly number[])[]): number[] {
+  const [first = [], ...rest] = lists;
+  return first.filter((value) => rest.every((list) => list.includes(value)));
+}
+
+/**
+ * Lets a host create an access code on one lock, or the same PIN on several, and watch it reach
+ * the lock. It loads the lock(s) first and shows, in words, what they accept; a lock that cannot
+ * take a code gets an explanation and what to do instead of a form. Times are entered in the
+ * lock's time zone. Each submit creates exactly one code, even on double clicks or a lost
+ * response, and what the user typed survives every error.
+ *
+ * @summary Creates an access code on a lock and follows it until it is set.
+ *
+ * @fires seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.
+ * @fires seam-code-created - Seam accepted the code (HTTP success); `detail.accessCode`.
+ * @fires seam-code-set - The verifier saw the code on the lock; `detail.accessCode`.
+ * @fires seam-status-change - From the status shown after creation: `detail.phase`, `detail.previousPhase`.
+ * @fires seam-error - A configuration, load or create error the element shows; `detail.code`, `detail.message`.
+ * @fires seam-session-expired - Seam refused the credentials (401): give a new token.
+ *
+ * @csspart base - The element's box.
+ * @csspart device - The summary of the lock(s): name and what they accept.
+ * @csspart capabilities - The list of what the lock accepts.
+ * @csspart cannot - The explanation shown instead of the form when the lock cannot take a code.
+ * @csspart form - The form.
+ * @csspart field - Each field (label, control, hint and message).
+ * @csspart label - Each field's label.
+ * @csspart control - Each input and select.
+ * @csspart hint - The hint under a field.
+ * @csspart field-error - The message under a field that needs fixing.
+ * @csspart field-warning - A message under a field that does not block.
+ * @csspart advanced - The disclosure with advanced options.
+ * @csspart error - The message of an error that is not about one field.
+ * @csspart button - Every button.
+ * @csspart submit - The create button.
+ * @csspart status - The status shown after creation (a `<seam-code-status>`).
+ *
+ * @cssproperty --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
+ * @cssproperty --seam-font-size - Base font size (default 0.875rem).
+ * @cssproperty --seam-space - Base spacing unit (default 0.5rem).
+ * @cssproperty --seam-radius - Corner radius of controls (default 6px).
+ * @cssproperty --seam-color-text - Text colour.
+ * @cssproperty --seam-color-text-muted - Colour of hints and secondary text.
+ * @cssproperty --seam-color-surface - Background.
+ * @cssproperty --seam-color-surface-raised - Background of buttons and panels.
+ * @cssproperty --seam-color-border - Borders of controls.
+ * @cssproperty --seam-color-accent - Primary buttons and selected controls.
+ * @cssproperty --seam-color-on-accent - Text on the accent colour.
+ * @cssproperty --seam-color-danger - Errors.
+ * @cssproperty --seam-color-warning - Warnings.
+ * @cssproperty --seam-color-success - Success.
+ * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-code-creator-max-width - Widest the element grows (default 32rem).
+ *
+ * @cssstate loading - The lock(s) are loading.
+ * @cssstate ready - The form is shown.
+ * @cssstate cannot - The lock cannot take a code; the explanation is shown.
+ * @cssstate submitting - The create request is in flight.
+ * @cssstate invalid - The form has errors to fix.
+ * @cssstate created - The code was created; its status is shown.
+ * @cssstate error - An error is shown.
+ */
+export class SeamCodeCreator extends SeamConnectedElement {
+  static override styles = [...SeamElement.styles, styles];
+
+  /** The lock to create the code on. */
+  @property({ attribute: 'device-id', reflect: true }) deviceId = '';
+
+  /**
+   * Several locks that get one shared PIN (Seam's `create_multiple`), space- or comma-separated.
+   * Combined with `device-id` when both are set.
+   */
+  @property({ attribute: 'device-ids', converter: idList }) deviceIds: string[] = [];
+
+  /**
+   * The IANA time zone of the property, used when the lock's `location.timezone` is unknown; the
+   * browser's zone is the last resort.
+   */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** The viewer's IANA time zone, shown beside lock times when it differs; default the browser's. */
+  @property({ attribute: 'viewer-time-zone' }) viewerTimeZone = '';
+
+  /** Prefills the name (e.g. the guest's name from a reservation). */
+  @property({ attribute: 'name' }) presetName = '';
+
+  /**
+   * Prefills the start: a wall time in the lock's zone (`2026-12-03T15:00`) or an instant with an
+   * offset (`2026-12-03T22:00:00Z`). With `ends-at`, the code is time-bound.
+   */
+  @property({ attribute: 'starts-at' }) presetStartsAt = '';
+
+  /** Prefills the end, in the same forms as `starts-at`. */
+  @property({ attribute: 'ends-at' }) presetEndsAt = '';
+
+  /** Prefills the PIN. */
+  @property({ attribute: 'code' }) presetCode = '';
+
+  /** Prefills "Let Seam choose" with this PIN length. */
+  @property({ attribute: 'preferred-code-length', type: Number }) presetPreferredCodeLength:
+    number | undefined = undefined;
+
+  /** Source of randomness for suggested PINs; default `crypto.getRandomValues`. */
+  @property({ attribute: false }) random: () => number = () => {
+    const buffer = new Uint32Array(1);
+    crypto.getRandomValues(buffer);
+    return (buffer[0] as number) / 2 ** 32;
+  };
+
+  @state() private view: View = 'idle';
+  @state() private targets: readonly Target[] = [];
+  @state() private loadError: DescribedError | null = null;
+  @state() private form: CreatorForm = emptyForm();
+  @state() private touched: ReadonlySet<CreatorField> = new Set();
+  @state() private submitAttempted = false;
+  @state() private serverErrors: Partial<Record<CreatorField, string[]>> = {};
+  @state() private submitError: DescribedError | null = null;
+  @state() private submitting = false;
+  @state() private generating = false;
+  @state() private created: readonly AccessCode[] = [];
+  @state() private announcement = '';
+
+  #loadKey = '';
+  #loadToken = 0;
+  #pendingPresets = new Set<'name' | 'startsAt' | 'endsAt' | 'code' | 'length'>();
+  #presetErrors: Partial<Record<CreatorField, string>> = {};
+  #inFlight: Promise<void> | null = null;
+  #setAnnounced = new Set<string>();
+  #focusAfterRender: string | null = null;
+
+  /** The locks the code goes to: `device-id` and `device-ids`, without repeats. */
+  get targetDeviceIds(): string[] {
+    return [...new Set([this.deviceId.trim(), ...this.deviceIds].filter((id) => id !== ''))];
+  }
+
+  /** Empties the form and starts over on the same lock(s), e.g. after a code was created. */
+  reset(): void {
+    this.form = this.#defaultsFor(this.#combined());
+    this.touched = new Set();
+    this.submitAttempted = false;
+    this.serverErrors = {};
+    this.submitError = null;
+    this.created = [];
+    this.#pendingPresets = new Set(['name', 'startsAt', 'endsAt', 'code', 'length']);
+    this.#applyPresets();
+    this.view = this.targets.length > 0 ? 'ready' : 'idle';
+    this.#loadKey = '';
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('presetName')) this.#pendingPresets.add('name');
+    if (changed.has('presetStartsAt') || changed.has('presetEndsAt')) {
+      this.#pendingPresets.add('startsAt');
+      this.#pendingPresets.add('endsAt');
+    }
+    if (changed.has('presetCode')) this.#pendingPresets.add('code');
+    if (changed.has('presetPreferredCodeLength')) this.#pendingPresets.add('length');
+    this.#applyPresets();
+
+    const connection = this.connection;
+    const ids = this.targetDeviceIds;
+    const key = connection.ok ? `${ids.join(' ')}` : '';
+    if (!connection.ok || ids.length === 0) {
+      this.#loadKey = '';
+      this.#loadToken++;
+      if (this.view !== 'created') {
+        this.view = 'idle';
+        this.targets = [];
+      }
+    } else if (this.view !== 'created' && (key !== this.#loadKey || this.#clientChanged)) {
+      this.#loadKey = key;
+      this.#lastClient = connection.client;
+      void this.#load(connection, ids);
+    }
+    this.#syncStates();
+  }
+
+  #lastClient: SeamClient | undefined;
+
+  get #clientChanged(): boolean {
+    const connection = this.connection;
+    return connection.ok && connection.client !== this.#lastClient;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusAfterRender !== null) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
+      this.#focusAfterRender = null;
+      target?.focus();
+    }
+  }
+
+  #syncStates(): void {
+    const combined = this.#combined();
+    this.setState('loading', this.view === 'loading');
+    this.setState('ready', this.view === 'ready' && combined !== null && combined.canTake);
+    this.setState('cannot', this.view === 'ready' && combined !== null && !combined.canTake);
+    this.setState('submitting', this.submitting);
+    this.setState('created', this.view === 'created');
+    this.setState(
+      'error',
+      this.view === 'load_error' || this.submitError !== null || !this.connection.ok,
+    );
+    this.setState('invalid', this.submitAttempted && this.#visibleErrorCount() > 0);
+  }
+
+  async #load(connection: SeamConnection, ids: readonly string[]): Promise<void> {
+    const token = ++this.#loadToken;
+    this.view = 'loading';
+    this.loadError = null;
+    this.announcement = this.t.loading;
+    try {
+      const targets = await Promise.all(ids.map((id) => this.#loadTarget(connection.client, id)));
+      if (token !== this.#loadToken) return;
+      const first = this.targets.length === 0;
+      this.targets = targets;
+      this.view = 'ready';
+      if (first) {
+        // The form appears now: start from the lock's defaults, then the host's presets.
+        this.form = this.#defaultsFor(this.#combined());
+        this.#pendingPresets = new Set(['name', 'startsAt', 'endsAt', 'code', 'length']);
+      }
+      this.#applyPresets();
+      const combined = this.#combined();
+      this.announcement = combined?.canTake
+        ? this.t.creator.loaded(this.#deviceNames())
+        : this.t.creator.cannotTitle;
+    } catch (error) {
+      if (token !== this.#loadToken) return;
+      this.view = 'load_error';
+      this.loadError = describeError(error, this.t);
+      this.announcement = this.loadError.message;
+      this.#report('load', error, this.loadError);
+    }
+  }
+
+  async #loadTarget(client: SeamClient, deviceId: string): Promise<Target> {
+    const [device, managed, unmanaged] = await Promise.all([
+      client.devices.get({ device_id: deviceId }),
+      client.accessCodes.list({ device_id: deviceId }),
+      this.#unmanagedCodes(client, deviceId),
+    ]);
+    const existingCodes: ExistingCode[] = [...managed, ...unmanaged];
+    return { device, existingCodes, capabilities: describeCapabilities(device, { existingCodes }) };
+  }
+
+  /**
+   * Codes on the lock that Seam did not create count for duplicates and free slots too. Seam
+   * may not offer the route to every credential; the managed codes are then all we can check
+   * here, and Seam still checks the rest when the code is created.
+   */
+  async #unmanagedCodes(client: SeamClient, deviceId: string): Promise<ExistingCode[]> {
+    try {
+      const response = (await client.request(
+        '/access_codes/unmanaged/list',
+        { device_id: deviceId },
+        { kind: 'read' },
+      )) as { access_codes?: unknown };
+      return Array.isArray(response.access_codes) ? (response.access_codes as ExistingCode[]) : [];
+    } catch (error) {
+      if (isSeamUnauthorizedError(error)) throw error;
+      return [];
+    }
+  }
+
+  /** What every target lock accepts; null before they are loaded. */
+  #combined(): Combined | null {
+    if (this.targets.length === 0) return null;
+    const caps = this.targets.map((target) => target.capabilities);
+    const multiple = caps.length > 1;
+    const canTakeOnline = caps.every((c) => c.canTakeOnlineCodes && !c.isFull);
+    const canTakeOffline = !multiple && caps.every((c) => c.canTakeOfflineCodes && !c.isFull);
+    return {
+      multiple,
+      canTake: canTakeOnline || canTakeOffline,
+      canTakeOnline,
+      canTakeOffline,
+      canChoosePin: caps.every((c) => c.canChoosePin),
+      lengths: intersect(caps.map((c) => c.supportedCodeLengths)),
+      nativeScheduling: caps.every((c) => c.nativeScheduling.supported !== false),
+      backupPool: !multiple && caps.every((c) => c.supportsBackupPool),
+    };
+  }
+
+  /** The zone the wall times are in, and where it comes from. */
+  #zone(): { timeZone: string; source: ZoneSource } {
+    const fromLock = this.targets.find((target) => target.capabilities.timeZone !== null);
+    if (fromLock?.capabilities.timeZone && isValidTimeZone(fromLock.capabilities.timeZone)) {
+      return { timeZone: fromLock.capabilities.timeZone, source: 'lock' };
+    }
+    if (this.timeZone.trim() !== '' && isValidTimeZone(this.timeZone.trim())) {
+      return { timeZone: this.timeZone.trim(), source: 'attribute' };
+    }
+    return { timeZone: viewerTimeZone(), source: 'browser' };
+  }
+
+  #viewerZone(): string {
+    const zone = this.viewerTimeZone.trim();
+    return zone !== '' && isValidTimeZone(zone) ? zone : viewerTimeZone();
+  }
+
+  #now(): number {
+    const connection = this.connection;
+    return connection.ok ? connection.now() : Date.now();
+  }
+
+  /** Defaults for a fresh form: a time-bound window from the next hour, for one day. */
+  #defaultsFor(combined: Combined | null): CreatorForm {
+    const form = emptyForm();
+    if (combined !== null && !combined.canTakeOnline && combined.canTakeOffline) {
+      form.isOfflineAccessCode = true;
+      form.timing = 'time_bound';
+    }
+    if (combined !== null && !combined.canChoosePin) form.pinMode = 'seam';
+    return form;
+  }
+
+  /** Wall times for a new window: the next full hour at least 15 min away, then one day. */
+  #defaultWindow(): { startsAt: string; endsAt: string } {
+    const { timeZone } = this.#zone();
+    const start = Math.ceil((this.#now() + 15 * 60_000) / HOUR_MS) * HOUR_MS;
+    return {
+      startsAt: instantToZonedWallTime(new Date(start).toISOString(), timeZone),
+      endsAt: instantToZonedWallTime(new Date(start + 24 * HOUR_MS).toISOString(), timeZone),
+    };
+  }
+
+  /** Reads a preset time: a wall time as is, an instant converted to the lock's zone. */
+  #presetWallTime(value: string, field: 'starts_at' | 'ends_at'): string | null {
+    const text = value.trim();
+    if (text === '') return '';
+    if (WALL_TIME.test(text)) return text.slice(0, 16);
+    const parsed = parseInstant(text);
+    if (parsed.ok) return instantToZonedWallTime(text, this.#zone().timeZone);
+    this.#presetErrors[field] = this.t.creator.badPresetTime(
+      field === 'starts_at' ? 'starts-at' : 'ends-at',
+      text,
+    );
+    return null;
+  }
+
+  #applyPresets(): void {
+    if (this.#pendingPresets.size === 0) return;
+    const form = { ...this.form };
+    if (this.#pendingPresets.has('name')) {
+      form.name = this.presetName;
+      this.#pendingPresets.delete('name');
+    }
+    if (this.#pendingPresets.has('code')) {
+      if (this.presetCode.trim() !== '') {
+        form.code = this.presetCode.trim();
+        form.pinMode = 'choose';
+      }
+      this.#pendingPresets.delete('code');
+    }
+    if (this.#pendingPresets.has('length')) {
+      const length = this.presetPreferredCodeLength;
+      if (typeof length === 'number' && Number.isInteger(length) && form.code === '') {
+        form.preferredCodeLength = length;
+        form.pinMode = 'seam';
+      }
+      this.#pendingPresets.delete('length');
+    }
+    // Times need the lock's zone: wait until the lock is known.
+    if (this.#pendingPresets.has('startsAt') && this.targets.length > 0) {
+      delete this.#presetErrors.starts_at;
+      delete this.#presetErrors.ends_at;
+      const startsAt = this.#presetWallTime(this.presetStartsAt, 'starts_at');
+      const endsAt = this.#presetWallTime(this.presetEndsAt, 'ends_at');
+      if (startsAt !== null) form.startsAt = startsAt;
+      if (endsAt !== null) form.endsAt = endsAt;
+      if (this.presetStartsAt.trim() !== '' || this.presetEndsAt.trim() !== '') {
+        form.timing = 'time_bound';
+      }
+      this.#pendingPresets.delete('startsAt');
+      this.#pendingPresets.delete('endsAt');
+    }
+    this.form = form;
+  }
+
+  /** The draft core validates and Seam receives, from the form. */
+  #draft(): AccessCodeDraft {
+    const { form } = this;
+    const combined = this.#combined();
+    const { timeZone } = this.#zone();
+    const draft: AccessCodeDraft = {};
+    if (form.name.trim() !== '' || form.name !== '') draft.name = form.name;
+    if (form.timing === 'time_bound') {
+      draft.starts_at = this.#instantOf(form.startsAt, timeZone);
+      draft.ends_at = this.#instantOf(form.endsAt, timeZone);
+    }
+    const offline = form.isOfflineAccessCode && combined?.canTakeOffline === true;
+    const pinAllowed = combined?.canChoosePin === true && !offline;
+    if (pinAllowed && form.pinMode === 'choose' && form.code !== '') draft.code = form.code;
+    if ((form.pinMode === 'seam' || !pinAllowed) && form.preferredCodeLength !== null && !offline) {
+      draft.preferred_code_length = form.preferredCodeLength;
+    }
+    if (!form.preferNativeScheduling) draft.prefer_native_scheduling = false;
+    if (form.allowExternalModification) draft.allow_external_modification = true;
+    if (
+      form.useBackupAccessCodePool &&
+      combined?.backupPool === true &&
+      form.timing === 'time_bound'
+    ) {
+      draft.use_backup_access_code_pool = true;
+    }
+    if (offline) {
+      draft.is_offline_access_code = true;
+      if (form.isOneTimeUse) draft.is_one_time_use = true;
+    }
+    return draft;
+  }
+
+  /** A wall time as an instant; empty stays absent, so core reports the missing end. */
+  #instantOf(wall: string, timeZone: string): string | null {
+    if (wall === '') return null;
+    try {
+      return zonedWallTimeToInstant(wall, timeZone);
+    } catch {
+      // Not a real date (a browser without datetime-local lets any text through): core says so.
+      return wall;
+    }
+  }
+
+  /** Core's findings for every target lock, without repeats. */
+  #validation(): { errors: DraftIssue[]; warnings: DraftIssue[] } {
+    const draft = this.#draft();
+    const now = this.#now();
+    const errors: DraftIssue[] = [];
+    const warnings: DraftIssue[] = [];
+    const seen = new Set<string>();
+    for (const target of this.targets) {
+      const result = validateCodeDraft(draft, {
+        device: target.device,
+        existingCodes: target.existingCodes,
+        now,
+      });
+      for (const [list, into] of [
+        [result.errors, errors],
+        [result.warnings, warnings],
+      ] as const) {
+        for (const issue of list) {
+          const key = `${issue.field} ${issue.code} ${issue.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          into.push(issue);
+        }
+      }
+    }
+    return { errors, warnings };
+  }
+
+  /** The messages to show under each field now. */
+  #messages(): Record<CreatorField, { errors: string[]; warnings: string[] }> {
+    const messages = Object.fromEntries(
+      FIELDS.map((field) => [field, { errors: [] as string[], warnings: [] as string[] }]),
+    ) as Record<CreatorField, { errors: string[]; warnings: string[] }>;
+    if (this.targets.length === 0) return messages;
+    const { errors, warnings } = this.#validation();
+    const context = this.#issueContext();
+    const shown = (field: CreatorField) =>
+      this.submitAttempted || this.touched.has(field) || field === 'device';
+    for (const issue of errors) {
+      const field = issue.field as CreatorField;
+      if (shown(field)) messages[field].errors.push(issueText(issue, this.t, context));
+    }
+    for (const issue of warnings) {
+      const field = issue.field as CreatorField;
+      if (shown(field)) messages[field].warnings.push(issueText(issue, this.t, context));
+    }
+    for (const field of FIELDS) {
+      for (const message of this.serverErrors[field] ?? []) messages[field].errors.push(message);
+      const preset = this.#presetErrors[field];
+      if (preset !== undefined) messages[field].errors.push(preset);
+    }
+    return messages;
+  }
+
+  #issueContext() {
+    const combined = this.#combined();
+    const first = this.targets[0]?.capabilities;
+    return {
+      lengths: combined?.lengths ?? [],
+      nameMin: first?.nameRules.minLength ?? null,
+      nameMax: first?.nameRules.maxLength ?? null,
+      maxCodes: first?.maxActiveCodes ?? null,
+      codeCount: first?.activeCodeCount ?? 0,
+      locale: this.locale,
+    };
+  }
+
+  #visibleErrorCount(): number {
+    if (this.view !== 'ready') return 0;
+    const messages = this.#messages();
+    return FIELDS.reduce((count, field) => count + messages[field].errors.length, 0);
+  }
+
+  #deviceNames(): string {
+    const names = this.targets.map((target) => deviceName(target.device));
+    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(names);
+  }
+
+  #report(stage: 'load' | 'create' | 'action', error: unknown, described: DescribedError): void {
+    if (described.unauthorized) this.reportSessionExpired(error);
+    this.dispatchEvent(
+      new SeamErrorEvent({ stage, code: described.code, message: described.message, error }),
+    );
+  }
+
+  #update(patch: Partial<CreatorForm>, field?: CreatorField): void {
+    this.form = { ...this.form, ...patch };
+    if (field !== undefined) {
+      if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
+      if (this.serverErrors[field] !== undefined) {
+        const { [field]: _dropped, ...rest } = this.serverErrors;
+        this.serverErrors = rest;
+      }
+      if (this.#presetErrors[field] !== undefined) delete this.#presetErrors[field];
+    }
+    this.submitError = null;
+  }
+
+  #onTiming(timing: Timing): void {
+    const patch: Partial<CreatorForm> = { timing };
+    if (timing === 'time_bound' && this.form.startsAt === '' && this.form.endsAt === '') {
+      Object.assign(patch, this.#defaultWindow());
+    }
+    this.#update(patch);
+  }
+
+  #onPinMode(pinMode: PinMode): void {
+    this.#update({ pinMode }, 'code');
+  }
+
+  #suggest(): void {
+    const target = this.targets[0];
+    if (target === undefined) return;
+    const existing = this.targets.flatMap((t) => [...t.existingCodes]);
+    const length = this.form.preferredCodeLength ?? undefined;
+    // One PIN for every lock: suggest on the first, then check it against all of them.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const code = suggestCode(target.device, existing, this.random, length ? { length } : {});
+      if (code === null) break;
+      const fitsAll = this.targets.every(
+        (t) =>
+          validateCodeDraft(
+            { code },
+            { device: t.device, existingCodes: t.existingCodes, now: 0 },
+          ).errors.filter((issue) => issue.field === 'code').length === 0,
+      );
+      if (fitsAll) {
+        this.#update({ code, pinMode: 'choose' }, 'code');
+        this.announcement = this.t.creator.pinSuggested;
+        return;
+      }
+    }
+    this.serverErrors = { ...this.serverErrors, code: [this.t.creator.noSuggestion] };
+  }
+
+  async #generate(): Promise<void> {
+    const connection = this.connection;
+    const target = this.targets[0];
+    if (!connection.ok || target === undefined || this.generating) return;
+    this.generating = true;
+    try {
+      const code = await connection.client.accessCodes.generateCode({
+        device_id: target.device.device_id,
+      });
+      this.#update({ code, pinMode: 'choose' }, 'code');
+      this.announcement = this.t.creator.pinGenerated;
+    } catch (error) {
+      const described = describeError(error, this.t);
+      this.serverErrors = { ...this.serverErrors, code: [described.message] };
+      this.#report('action', error, described);
+    } finally {
+      this.generating = false;
+    }
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  /**
+   * Validates and sends the form, as the create button does. Calls while a request is in flight
+   * join it: one submit, one code.
+   */
+  submit(): Promise<void> {
+    this.#inFlight ??= this.#submit().finally(() => {
+      this.#inFlight = null;
+    });
+    return this.#inFlight;
+  }
+
+  async #submit(): Promise<void> {
+    const connection = this.connection;
+    if (!connection.ok || this.view !== 'ready') return;
+    this.submitAttempted = true;
+    this.submitError = null;
+    const { errors } = this.#validation();
+    if (errors.length > 0 || Object.keys(this.serverErrors).length > 0) {
+      await this.updateComplete;
+      this.#focusFirstInvalid();
+      const count = this.#visibleErrorCount();
+      this.announcement = this.t.creator.fixErrors(count);
+      return;
+    }
+    const ids = this.targetDeviceIds;
+    const draft = this.#draft();
+    const request: CreateAccessCodeInput | CreateAccessCodesInput =
+      ids.length > 1
+        ? { ...sharedDraft(draft), device_ids: ids }
+        : { ...draft, device_id: ids[0] as string };
+    const submitEvent = new SeamCodeSubmitEvent({ request, deviceIds: ids });
+    this.dispatchEvent(submitEvent);
+    if (submitEvent.defaultPrevented) return;
+
+    this.submitting = true;
+    this.announcement = this.t.creator.submitting;
+    try {
+      let accessCodes: AccessCode[];
+      let actionAttempt: ActionAttempt | null = null;
+      let adopted = false;
+      if (ids.length > 1) {
+        const result = await createAccessCodes(
+          connection.client,
+          request as CreateAccessCodesInput,
+          { now: connection.now },
+        );
+        accessCodes = result.accessCodes;
+        adopted = result.adopted;
+      } else {
+        const result = await createAccessCode(connection.client, request as CreateAccessCodeInput, {
+          now: connection.now,
+        });
+        accessCodes = [result.accessCode];
+        actionAttempt = result.actionAttempt;
+        adopted = result.adopted;
+      }
+      const [first] = accessCodes;
+      if (first === undefined) throw new Error('Seam answered the create without a code.');
+      for (const code of accessCodes) connection.verifier?.watch(code);
+      this.created = accessCodes;
+      this.view = 'created';
+      this.announcement = this.t.creator.created;
+      this.#focusAfterRender = '#created-title';
+      this.dispatchEvent(
+        new SeamCodeCreatedEvent({ accessCode: first, accessCodes, actionAttempt, adopted }),
+      );
+    } catch (error) {
+      this.#onCreateError(error);
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  #onCreateError(error: unknown): void {
+    const described = describeError(error, this.t);
+    if (isSeamInvalidInputError(error)) {
+      const serverErrors: Partial<Record<CreatorField, string[]>> = {};
+      let mapped = 0;
+      for (const [param, field] of Object.entries(SERVER_FIELDS)) {
+        const messages = getValidationErrorMessages(error, param);
+        if (messages.length === 0) continue;
+        serverErrors[field] = [...(serverErrors[field] ?? []), ...messages];
+        mapped += messages.length;
+      }
+      this.serverErrors = serverErrors;
+      // A message not tied to a field (or no per-field detail at all) goes above the button.
+      const general = getValidationErrorMessages(error, '_errors');
+      if (mapped === 0 || general.length > 0) this.submitError = described;
+    } else if (described.code === 'duplicate_access_code') {
+      this.serverErrors = { code: [described.message] };
+    } else {
+      this.submitError = described;
+    }
+    this.#report('create', error, described);
+    this.announcement = described.message;
+    void this.updateComplete.then(() => this.#focusFirstInvalid());
+  }
+
+  #focusFirstInvalid(): void {
+    const invalid = this.renderRoot.querySelector<HTMLElement>(
+      '[aria-invalid="true"], #submit-error, #device-errors',
+    );
+    invalid?.focus();
+  }
+
+  #onStatusChange(event: SeamStatusChangeEvent): void {
+    const { accessCode, phase } = event.detail;
+    if (phase !== 'active' || accessCode === null) return;
+    if (this.#setAnnounced.has(accessCode.access_code_id)) return;
+    this.#setAnnounced.add(accessCode.access_code_id);
+    this.dispatchEvent(new SeamCodeSetEvent(accessCode));
+  }
+
+  override render(): TemplateResult {
+    const connection = this.connection;
+    return html`<div part="base" class="base">
+      ${
+        !connection.ok
+          ? html`<p part="error" class="error-box" role="alert">${connection.message}</p>`
+          : this.#renderView()
+      }
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.announcement}
+      </div>
+    </div>`;
+  }
+
+  #renderView(): TemplateResult {
+    const t = this.t.creator;
+    switch (this.view) {
+      case 'idle':
+        return html`<p part="error" class="error-box">${t.noDevice}</p>`;
+      case 'loading':
+        return html`<p class="muted" aria-busy="true">${this.t.loading}</p>`;
+      case 'load_error':
+        return html`<div part="error" class="error-box" role="alert">
+            <p>${t.loadFailed}</p>
+            <p>${this.loadError?.message}</p>
+          </div>
+          <button part="button" type="button" @click=${() => this.#retryLoad()}>
+            ${this.t.tryAgain}
+          </button>`;
+      case 'created':
+        return this.#renderCreated();
+      case 'ready':
+        return html`${this.#renderDevice()}${
+          this.#combined()?.canTake ? this.#renderForm() : this.#renderCannot()
+        }`;
+    }
+  }
+
+  #retryLoad(): void {
+    this.#loadKey = '';
+    this.requestUpdate();
+  }
+
+  #renderDevice(): TemplateResult {
+    const t = this.t.creator;
+    const { timeZone, source } = this.#zone();
+    const viewer = this.#viewerZone();
+    return html`<section part="device" class="device" aria-labelledby="device-title">
+      <p id="device-title" class="device-title">
+        ${this.targets.length > 1 ? t.sharedPinOn(this.#deviceNames()) : t.codeOn(this.#deviceNames())}
+      </p>
+      ${this.targets.map((target) => this.#renderCapabilities(target))}
+      <p class="muted">
+        ${
+          source === 'lock'
+            ? t.zoneOfLock(zoneLabel(timeZone, this.locale))
+            : source === 'attribute'
+              ? t.zoneOfProperty(zoneLabel(timeZone, this.locale))
+              : t.zoneUnknown(zoneLabel(timeZone, this.locale))
+        }
+        ${
+          viewer !== timeZone && source !== 'browser'
+            ? html` ${t.viewerZone(zoneLabel(viewer, this.locale))}`
+            : nothing
+        }
+      </p>
+    </section>`;
+  }
+
+  #renderCapabilities(target: Target): TemplateResult {
+    const t = this.t.creator;
+    const caps = target.capabilities;
+    const lines: TemplateResult[] = [];
+    const cautions = [
+      ...caps.reasons.onlineCodes.filter((reason) => reason.severity === 'caution'),
+    ];
+    if (caps.canTakeOnlineCodes) lines.push(html`<li>${t.takesOnline}</li>`);
+    if (caps.canTakeOfflineCodes) lines.push(html`<li>${t.takesOffline}</li>`);
+    if (caps.canTakeOnlineCodes) {
+      lines.push(
+        html`<li>
+          ${caps.canChoosePin ? t.pinLengths(formatLengths(caps.supportedCodeLengths, this.locale, 'or')) : t.lockPicksPin}
+        </li>`,
+      );
+      for (const constraint of caps.constraints) {
+        if (constraint.type === 'cannot_specify_pin_code') continue;
+        lines.push(html`<li>${t.constraints[constraint.type] ?? constraint.summary}</li>`);
+      }
+      if (caps.maxActiveCodes !== null) {
+        lines.push(html`<li>${t.slots(caps.activeCodeCount, caps.maxActiveCodes)}</li>`);
+      }
+      if (caps.nativeScheduling.supported === true)
+        lines.push(html`<li>${t.nativeScheduling}</li>`);
+      if (caps.nativeScheduling.supported === false) lines.push(html`<li>${t.justInTime}</li>`);
+    }
+    return html`<div class="capabilities-group">
+      ${
+        this.targets.length > 1
+          ? html`<p class="device-name">${deviceName(target.device)}</p>`
+          : nothing
+      }
+      <ul part="capabilities" class="capabilities">
+        ${lines}
+      </ul>
+      ${
+        cautions.length > 0
+          ? html`<ul class="cautions">
+              ${cautions.map(
+                (reason) =>
+                  html`<li part="field-warning" class="warning-text">
+                    ${reasonText(reason, this.t)}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderCannot(): TemplateResult {
+    const t = this.t.creator;
+    return html`<div part="cannot" class="cannot" role="alert">
+      <p class="cannot-title">${t.cannotTitle}</p>
+      ${this.targets.map((target) => {
+        const caps = target.capabilities;
+        const reasons = caps.reasons.onlineCodes.filter((reason) => reason.severity === 'blocking');
+        const full =
+          caps.isFull && caps.maxActiveCodes !== null
+            ? [html`<li>${t.lockFull(caps.maxActiveCodes)}</li>`]
+            : [];
+        if (reasons.length === 0 && full.length === 0) return nothing;
+        return html`${
+            this.targets.length > 1
+              ? html`<p class="device-name">${deviceName(target.device)}</p>`
+              : nothing
+          }
+          <ul>
+            ${full}${reasons.map((reason) => html`<li>${reasonText(reason, this.t)}</li>`)}
+          </ul>`;
+      })}
+    </div>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const t = this.t.creator;
+    const combined = this.#combined()!;
+    const messages = this.#messages();
+    const { form } = this;
+    const offline = form.isOfflineAccessCode && combined.canTakeOffline;
+    const showPin = combined.canChoosePin && !offline;
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.#onSubmit}
+      aria-describedby="device-title"
+    >
+      ${
+        messages.device.errors.length > 0
+          ? html`<div id="device-errors" part="error" class="error-box" role="alert" tabindex="-1">
+              <ul>
+                ${messages.device.errors.map((message) => html`<li>${message}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
+      ${
+        messages.device.warnings.length > 0
+          ? html`<ul class="cautions">
+              ${messages.device.warnings.map(
+                (message) => html`<li part="field-warning" class="warning-text">${message}</li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${this.#renderTextField('name', t.name, form.name, messages.name, {
+        hint: this.#nameHint(),
+        autocomplete: 'off',
+        onInput: (value) => this.#update({ name: value }, 'name'),
+      })}
+      <fieldset part="field" class="field">
+        <legend part="label">${t.timing}</legend>
+        <div class="choices">
+          ${this.#radio(
+            'timing',
+            'ongoing',
+            t.ongoing,
+            form.timing === 'ongoing',
+            () => this.#onTiming('ongoing'),
+            offline,
+          )}
+          ${this.#radio('timing', 'time_bound', t.timeBound, form.timing === 'time_bound', () =>
+            this.#onTiming('time_bound'),
+          )}
+        </div>
+      </fieldset>
+      ${
+        form.timing === 'time_bound'
+          ? html`${this.#renderTimeField('starts_at', t.startsAt, form.startsAt, messages.starts_at)}
+            ${this.#renderTimeField('ends_at', t.endsAt, form.endsAt, messages.ends_at)}`
+          : nothing
+      }
+      ${showPin ? this.#renderPin(messages) : this.#renderNoPin(offline, messages)}
+      ${this.#renderAdvanced(combined)}
+      ${
+        this.submitError !== null
+          ? html`<div id="submit-error" part="error" class="error-box" role="alert" tabindex="-1">
+              ${this.submitError.message}
+            </div>`
+          : nothing
+      }
+      <div class="actions">
+        <button
+          id="submit"
+          part="button submit"
+          class="primary"
+          type="submit"
+          aria-disabled=${this.submitting ? 'true' : 'false'}
+        >
+          ${
+            this.submitting
+              ? t.creating
+              : combined.multiple
+                ? t.createOnMany(this.targets.length)
+                : t.create
+          }
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #nameHint(): string {
+    const rules = this.targets[0]?.capabilities.nameRules;
+    if (rules === undefined) return '';
+    return this.t.creator.nameHint(rules.minLength, rules.maxLength, rules.mustBeUnique);
+  }
+
+  #renderTextField(
+    id: CreatorField,
+    label: string,
+    value: string,
+    messages: { errors: string[]; warnings: string[] },
+    options: {
+      hint?: string;
+      autocomplete?: string;
+      inputmode?: string;
+      onInput: (value: string) => void;
+      extra?: TemplateResult;
+    },
+  ): TemplateResult {
+    const invalid = messages.errors.length > 0;
+    const describedBy = [
+      options.hint ? `${id}-hint` : '',
+      invalid ? `${id}-error` : '',
+      messages.warnings.length > 0 ? `${id}-warning` : '',
+    ]
+      .filter((part) => part !== '')
+      .join(' ');
+    return html`<div part="field" class="field">
+      <label part="label" for=${id}>${label}</label>
+      <div class="control-row">
+        <input
+          part="control"
+          id=${id}
+          name=${id}
+          .value=${value}
+          autocomplete=${options.autocomplete ?? 'off'}
+          inputmode=${options.inputmode ?? nothing}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          @input=${(event: InputEvent) => options.onInput((event.target as HTMLInputElement).value)}
+        />
+        ${options.extra ?? nothing}
+      </div>
+      ${options.hint ? html`<p part="hint" id=${`${id}-hint`} class="hint muted">${options.hint}</p>` : nothing}
+      ${this.#renderMessages(id, messages)}
+    </div>`;
+  }
+
+  #renderMessages(
+    id: string,
+    messages: { errors: string[]; warnings: string[] },
+  ): TemplateResult | typeof nothing {
+    return html`${
+      messages.errors.length > 0
+        ? html`<div part="field-error" id=${`${id}-error`} class="error-text">
+            ${messages.errors.map((message) => html`<p>${message}</p>`)}
+          </div>`
+        : nothing
+    }
+    ${
+      messages.warnings.length > 0
+        ? html`<div part="field-warning" id=${`${id}-warning`} class="warning-text">
+            ${messages.warnings.map((message) => html`<p>${message}</p>`)}
+          </div>`
+        : nothing
+    }`;
+  }
+
+  #renderTimeField(
+    id: 'starts_at' | 'ends_at',
+    label: string,
+    value: string,
+    messages: { errors: string[]; warnings: string[] },
+  ): TemplateResult {
+    const invalid = messages.errors.length > 0;
+    const hint = this.#timeHint(value);
+    return html`<div part="field" class="field">
+      <label part="label" for=${id}>${label}</label>
+      <input
+        part="control"
+        id=${id}
+        name=${id}
+        type="datetime-local"
+        .value=${value}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${[`${id}-hint`, invalid ? `${id}-error` : ''].join(' ').trim()}
+        @input=${(event: InputEvent) => {
+          const wall = (event.target as HTMLInputElement).value;
+          this.#update(id === 'starts_at' ? { startsAt: wall } : { endsAt: wall }, id);
+        }}
+      />
+      <p part="hint" id=${`${id}-hint`} class="hint muted">${hint}</p>
+      ${this.#renderMessages(id, messages)}
+    </div>`;
+  }
+
+  /** "Lock time (PST)", plus the viewer's time when it differs and a note on skipped hours. */
+  #timeHint(wall: string): string {
+    const t = this.t.creator;
+    const { timeZone } = this.#zone();
+    if (wall === '') return t.lockTime(zoneLabel(timeZone, this.locale));
+    let instant: string;
+    try {
+      instant = zonedWallTimeToInstant(wall, timeZone);
+    } catch {
+      return t.lockTime(zoneLabel(timeZone, this.locale));
+    }
+    const formatted = formatInstant(instant, {
+      timeZone,
+      viewerTimeZone: this.#viewerZone(),
+      locale: this.locale,
+    });
+    const parts = [t.lockTimeAt(formatted.lock.text)];
+    const roundTrip = instantToZonedWallTime(instant, timeZone);
+    if (roundTrip !== wall.slice(0, 16)) parts.push(t.skippedHour(formatted.lock.text));
+    if (formatted.viewer !== null) parts.push(t.yourTime(formatted.viewer.text));
+    return parts.join(' ');
+  }
+
+  #radio(
+    name: string,
+    value: string,
+    label: string,
+    checked: boolean,
+    onChange: () => void,
+    disabled = false,
+  ): TemplateResult {
+    const id = `${name}-${value}`;
+    return html`<label class="choice" for=${id}>
+      <input
+        type="radio"
+        id=${id}
+        name=${name}
+        value=${value}
+        .checked=${checked}
+        ?disabled=${disabled}
+        @change=${onChange}
+      />
+      <span>${label}</span>
+    </label>`;
+  }
+
+  #checkbox(
+    id: string,
+    label: string,
+    checked: boolean,
+    onChange: (checked: boolean) => void,
+    hint?: string,
+  ): TemplateResult {
+    return html`<div class="check">
+      <input
+        type="checkbox"
+        id=${id}
+        .checked=${checked}
+        aria-describedby=${hint ? `${id}-hint` : nothing}
+        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
+      />
+      <label for=${id}>${label}</label>
+      ${hint ? html`<p id=${`${id}-hint`} class="hint muted">${hint}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderPin(messages: Record<CreatorField, { errors: string[]; warnings: string[] }>) {
+    const t = this.t.creator;
+    const combined = this.#combined()!;
+    const { form } = this;
+    return html`<fieldset part="field" class="field">
+      <legend part="label">${t.pin}</legend>
+      <div class="choices">
+        ${this.#radio('pin-mode', 'choose', t.choosePin, form.pinMode === 'choose', () =>
+          this.#onPinMode('choose'),
+        )}
+        ${this.#radio('pin-mode', 'seam', t.seamPicks, form.pinMode === 'seam', () =>
+          this.#onPinMode('seam'),
+        )}
+      </div>
+      ${
+        form.pinMode === 'choose'
+          ? this.#renderTextField('code', t.pinCode, form.code, messages.code, {
+              hint: this.#pinHint(),
+              inputmode: 'numeric',
+              autocomplete: 'off',
+              onInput: (value) => this.#update({ code: value }, 'code'),
+              extra: html`<button part="button" type="button" @click=${() => this.#suggest()}>
+                  ${t.suggest}
+                </button>
+                <button
+                  part="button"
+                  type="button"
+                  aria-disabled=${this.generating || combined.multiple ? 'true' : 'false'}
+                  ?hidden=${combined.multiple}
+                  @click=${() => void this.#generate()}
+                >
+                  ${this.generating ? t.generating : t.generate}
+                </button>`,
+            })
+          : this.#renderLengthSelect(messages)
+      }
+    </fieldset>`;
+  }
+
+  #pinHint(): string {
+    const combined = this.#combined();
+    const t = this.t.creator;
+    const first = this.targets[0]?.capabilities;
+    if (combined === null || first === undefined) return '';
+    const summaries = first.constraints
+      .filter((constraint) => constraint.type !== 'cannot_specify_pin_code')
+      .filter((constraint) => !constraint.type.startsWith('name_'))
+      .map((constraint) => t.constraints[constraint.type] ?? constraint.summary);
+    return [t.pinLengths(formatLengths(combined.lengths, this.locale, 'or')), ...summaries].join(
+      ' · ',
+    );
+  }
+
+  #renderLengthSelect(messages: Record<CreatorField, { errors: string[]; warnings: string[] }>) {
+    const t = this.t.creator;
+    const combined = this.#combined()!;
+    const invalid = messages.preferred_code_length.errors.length > 0;
+    return html`<div part="field" class="field">
+      <label part="label" for="preferred_code_length">${t.pinLength}</label>
+      <select
+        part="control"
+        id="preferred_code_length"
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'preferred_code_length-error' : nothing}
+        @change=${(event: Event) => {
+          const value = (event.target as HTMLSelectElement).value;
+          this.#update(
+            { preferredCodeLength: value === '' ? null : Number(value) },
+            'preferred_code_length',
+          );
+        }}
+      >
+        <option value="" ?selected=${this.form.preferredCodeLength === null}>${t.anyLength}</option>
+        ${combined.lengths.map(
+          (length) =>
+            html`<option value=${length} ?selected=${this.form.preferredCodeLength === length}>
+              ${t.digits(length)}
+            </option>`,
+        )}
+      </select>
+      ${this.#renderMessages('preferred_code_length', messages.preferred_code_length)}
+    </div>`;
+  }
+
+  #renderNoPin(
+    offline: boolean,
+    messages: Record<CreatorField, { errors: string[]; warnings: string[] }>,
+  ): TemplateResult {
+    const t = this.t.creator;
+    return html`<div part="field" class="field">
+      <p class="muted">${offline ? t.offlinePin : t.lockPicksPinNote}</p>
+      ${this.#renderMessages('code', messages.code)}
+    </div>`;
+  }
+
+  #renderAdvanced(combined: Combined) {
+    const t = this.t.creator;
+    const { form } = this;
+    const options: TemplateResult[] = [];
+    if (combined.nativeScheduling && form.timing === 'time_bound' && !form.isOfflineAccessCode) {
+      options.push(
+        this.#checkbox(
+          'prefer_native_scheduling',
+          t.preferNative,
+          form.preferNativeScheduling,
+          (checked) => this.#update({ preferNativeScheduling: checked }),
+          t.preferNativeHint,
+        ),
+      );
+    }
+    if (!form.isOfflineAccessCode) {
+      options.push(
+        this.#checkbox(
+          'allow_external_modification',
+          t.allowExternal,
+          form.allowExternalModification,
+          (checked) => this.#update({ allowExternalModification: checked }),
+          t.allowExternalHint,
+        ),
+      );
+    }
+    if (combined.backupPool && form.timing === 'time_bound' && !form.isOfflineAccessCode) {
+      options.push(
+        this.#checkbox(
+          'use_backup_access_code_pool',
+          t.backupPool,
+          form.useBackupAccessCodePool,
+          (checked) => this.#update({ useBackupAccessCodePool: checked }),
+          t.backupPoolHint,
+        ),
+      );
+    }
+    if (combined.canTakeOffline) {
+      options.push(
+        this.#checkbox(
+          'is_offline_access_code',
+          t.offlineCode,
+          form.isOfflineAccessCode,
+          (checked) =>
+            this.#update({
+              isOfflineAccessCode: checked,
+              ...(checked ? { timing: 'time_bound' as const } : { isOneTimeUse: false }),
+              ...(checked && form.startsAt === '' ? this.#defaultWindow() : {}),
+            }),
+          combined.canTakeOnline ? t.offlineCodeHint : t.offlineOnlyHint,
+        ),
+      );
+      if (form.isOfflineAccessCode) {
+        options.push(
+          this.#checkbox(
+            'is_one_time_use',
+            t.oneTimeUse,
+            form.isOneTimeUse,
+            (checked) => this.#update({ isOneTimeUse: checked }),
+            t.oneTimeUseHint,
+          ),
+        );
+      }
+    }
+    if (options.length === 0) return nothing;
+    return html`<details part="advanced" class="advanced" ?open=${form.isOfflineAccessCode}>
+      <summary>${t.advanced}</summary>
+      <div class="advanced-options">${options}</div>
+    </details>`;
+  }
+
+  #renderCreated(): TemplateResult {
+    const t = this.t.creator;
+    const connection = this.connection;
+    if (!connection.ok) return html``;
+    return html`<section class="created" aria-labelledby="created-title">
+      <p id="created-title" class="created-title" tabindex="-1">
+        ${this.created.length > 1 ? t.createdMany(this.created.length) : t.createdTitle}
+      </p>
+      ${this.created.map(
+        (code) =>
+          html`<seam-code-status
+            part="status"
+            .accessCode=${code}
+            .client=${connection.client}
+            .verifier=${connection.verifier}
+            .now=${connection.now}
+            time-zone=${this.#zone().timeZone}
+            viewer-time-zone=${this.viewerTimeZone || nothing}
+            theme=${this.theme}
+            @seam-status-change=${(event: SeamStatusChangeEvent) => this.#onStatusChange(event)}
+          ></seam-code-status>`,
+      )}
+      <div class="actions">
+        <button part="button" type="button" @click=${() => this.reset()}>${t.createAnother}</button>
+      </div>
+    </section>`;
+  }
+}
+
+/** The part of a draft Seam's `create_multiple` takes (no offline or backup-pool options). */
+function sharedDraft(draft: AccessCodeDraft): Omit<CreateAccessCodesInput, 'device_ids'> {
+  const shared: Omit<CreateAccessCodesInput, 'device_ids'> = {};
+  if (draft.name != null) shared.name = draft.name;
+  if (draft.code != null) shared.code = draft.code;
+  if (draft.starts_at != null) shared.starts_at = draft.starts_at;
+  if (draft.ends_at != null) shared.ends_at = draft.ends_at;
+  if (draft.preferred_code_length != null) {
+    shared.preferred_code_length = draft.preferred_code_length;
+  }
+  if (draft.prefer_native_scheduling !== undefined) {
+    shared.prefer_native_scheduling = draft.prefer_native_scheduling;
+  }
+  if (draft.allow_external_modification !== undefined) {
+    shared.allow_external_modification = draft.allow_external_modification;
+  }
+  return shared;
+}
+
+/** The name a person would recognise: `display_name`, else the provider's name. */
+export function deviceName(device: Device): string {
+  const record = device as Device & { display_name?: string; properties?: { name?: string } };
+  return record.display_name || record.properties?.name || device.device_id;
+}
+
+/** "Europe/Berlin (CET)" for a zone at the current moment. */
+function zoneLabel(timeZone: string, locale: string): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    .formatToParts(Date.now())
+    .find((candidate) => candidate.type === 'timeZoneName');
+  return part ? `${timeZone} (${part.value})` : timeZone;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'seam-code-creator': SeamCodeCreator;
+  }
+}

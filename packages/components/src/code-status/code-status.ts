@@ -1,0 +1,877 @@
+import {
+  codeStateFrom,
+  formatInstant,
+  guidanceFor,
+  initialCodeState,
+  isSeamApiError,
+  isValidTimeZone,
+  transition,
+  type CodeIssue,
+  type CodeState,
+  type DerivedPhase,
+  type GuidanceAction,
+  type Observation,
+  type TimelineEntry,
+} from '@seam-codes/core';
+import type { AccessCode } from '@seamapi/types/connect';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SeamConnectedElement } from '../internal/connected-element.js';
+import { describeError, type DescribedError } from '../internal/errors.js';
+import { SeamErrorEvent } from '../internal/events.js';
+import { viewerTimeZone } from '../internal/locale.js';
+import { SeamElement } from '../internal/seam-element.js';
+import type { VerifierLike, WatchOptionsLike } from '../internal/verifier-like.js';
+import styles from './code-status.styles.js';
+import {
+  SeamBackupCodePulledEvent,
+  SeamCodeDeleteEvent,
+  SeamStatusChangeEvent,
+} from './code-status.events.js';
+import { VERIFICATION_MODES, type VerificationMode } from './code-status.types.js';
+
+/** Phases in which the code is, or is about to be, on the lock: delete makes sense. */
+const DELETABLE: ReadonlySet<DerivedPhase> = new Set([
+  'pending',
+  'scheduled',
+  'programming',
+  'delayed',
+  'failed',
+  'awaiting_code',
+  'active',
+  'unknown',
+  'removing_failed',
+]);
+
+/** Phases in which checking again now may bring news. */
+const CHECKABLE: ReadonlySet<DerivedPhase> = new Set([
+  'programming',
+  'delayed',
+  'failed',
+  'awaiting_code',
+  'unknown',
+  'removing',
+  'removing_failed',
+]);
+
+/** The tone of a phase, for its badge colour. */
+function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'danger' | 'neutral' {
+  switch (phase) {
+    case 'active':
+      return 'success';
+    case 'pending':
+    case 'scheduled':
+    case 'programming':
+    case 'submitting':
+    case 'awaiting_code':
+    case 'removing':
+      return 'progress';
+    case 'delayed':
+    case 'unknown':
+      return 'warning';
+    case 'failed':
+    case 'rejected':
+    case 'removing_failed':
+      return 'danger';
+    case 'removed':
+      return 'neutral';
+  }
+}
+
+/**
+ * Shows where an access code is: the phase derived by the verifier (pending, scheduled with its
+ * preload time, programming, delayed, failed, awaiting a PIN, active, removing, removed, unknown),
+ * the window in the lock's time zone, the PIN (masked, with reveal and copy), every error and
+ * warning with what helps, whether the guest used it, and a short timeline. Where the lock allows:
+ * delete (with confirmation), pull a backup code on failure, check again. Every element on a page
+ * that shares a client shares one verifier: one request per tick for all of them.
+ *
+ * @summary Follows an access code until it is on the lock, and shows it.
+ *
+ * @fires seam-status-change - On every change of what is shown: `detail.phase`, `detail.previousPhase`, `detail.state`.
+ * @fires seam-code-delete - The user confirmed deleting; cancelable. `detail.accessCodeId`.
+ * @fires seam-backup-code-pulled - A backup code was pulled: `detail.backupAccessCode`.
+ * @fires seam-error - A load or action error the element shows; `detail.code`, `detail.message`.
+ * @fires seam-session-expired - Seam refused the credentials (401): give a new token.
+ *
+ * @csspart base - The element's box.
+ * @csspart header - The phase badge and its explanation.
+ * @csspart phase - The phase badge.
+ * @csspart detail - The sentence under the phase.
+ * @csspart window - When the code works, in the lock's zone (and the viewer's).
+ * @csspart pin - The PIN with its reveal and copy buttons.
+ * @csspart issues - The list of errors and warnings.
+ * @csspart issue - One error or warning with its guidance.
+ * @csspart flags - Facts such as "used" or "changed outside Seam".
+ * @csspart timeline - The disclosure with what happened when.
+ * @csspart actions - The action buttons.
+ * @csspart button - Every button.
+ * @csspart confirm - The delete confirmation.
+ * @csspart backup - The backup code, once pulled.
+ * @csspart error - An error that is not an issue of the code (a failed action or load).
+ *
+ * @cssproperty --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
+ * @cssproperty --seam-font-size - Base font size (default 0.875rem).
+ * @cssproperty --seam-space - Base spacing unit (default 0.5rem).
+ * @cssproperty --seam-radius - Corner radius (default 6px).
+ * @cssproperty --seam-color-text - Text colour.
+ * @cssproperty --seam-color-text-muted - Colour of secondary text.
+ * @cssproperty --seam-color-surface - Background.
+ * @cssproperty --seam-color-surface-raised - Background of buttons and panels.
+ * @cssproperty --seam-color-border - Borders.
+ * @cssproperty --seam-color-accent - Primary buttons and the progress tone.
+ * @cssproperty --seam-color-on-accent - Text on the accent colour.
+ * @cssproperty --seam-color-danger - Failed phases and errors.
+ * @cssproperty --seam-color-warning - Delayed and unknown phases, warnings.
+ * @cssproperty --seam-color-success - The active phase.
+ * @cssproperty --seam-color-focus - Focus ring.
+ *
+ * @cssstate loading - Nothing is known about the code yet.
+ * @cssstate pending - One state per derived phase (`pending`, `scheduled`, `programming`, `delayed`, `failed`, `awaiting_code`, `active`, `removing`, `removing_failed`, `removed`, `unknown`, `submitting`, `rejected`).
+ * @cssstate used - The lock reported an unlock with this code.
+ * @cssstate degraded - The last check failed; what is shown may be out of date.
+ */
+export class SeamCodeStatus extends SeamConnectedElement {
+  static override styles = [...SeamElement.styles, styles];
+
+  /** The code to show, by id. */
+  @property({ attribute: 'access-code-id', reflect: true }) accessCodeId = '';
+
+  /** The code to show, as Seam returned it (skips the first fetch); sets `access-code-id`. */
+  @property({ attribute: false }) accessCode: AccessCode | undefined = undefined;
+
+  /** The lock's IANA time zone; when absent, the element reads it from the device. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** The viewer's IANA time zone, shown beside lock times when it differs; default the browser's. */
+  @property({ attribute: 'viewer-time-zone' }) viewerTimeZone = '';
+
+  /**
+   * How changes reach the element: `auto` (default), `poll`, `events`, or `push` (a relay at
+   * `relay-url`, authorised by `relay-token`).
+   */
+  @property({ reflect: true }) verification: VerificationMode = 'auto';
+
+  /** The relay's Server-Sent Events URL, for `verification="push"`. */
+  @property({ attribute: 'relay-url' }) relayUrl = '';
+
+  /** The subscriber token the relay expects, for `verification="push"`. */
+  @property({ attribute: 'relay-token' }) relayToken = '';
+
+  /**
+   * The code's state from a verifier that runs elsewhere (the extension's background, a worker):
+   * when set, the element shows it as it is and follows nothing itself.
+   */
+  @property({ attribute: false }) state: CodeState | undefined = undefined;
+
+  /** Hides the actions (delete, backup code, check again), for read-only views. */
+  @property({ type: Boolean, attribute: 'no-actions' }) noActions = false;
+
+  @state() private codeState: CodeState | null = null;
+  @state() private deviceTimeZone: string | null = null;
+  @state() private revealed = false;
+  @state() private confirmingDelete = false;
+  @state() private acting: 'delete' | 'backup' | 'check' | null = null;
+  @state() private actionError: DescribedError | null = null;
+  @state() private backupCode: AccessCode | null = null;
+  @state() private copied = false;
+  @state() private announcement = '';
+
+  #watched: { verifier: VerifierLike; id: string; release: () => void } | null = null;
+  #previousPhase: DerivedPhase | null = null;
+  #lastNotified: CodeState | null = null;
+  #deviceLoadFor = '';
+  #focusAfterRender: string | null = null;
+
+  /** The id of the code shown: `access-code-id`, or the `accessCode` property's. */
+  get #id(): string {
+    return this.accessCode?.access_code_id ?? this.accessCodeId.trim();
+  }
+
+  /** What is shown: the verifier's state of the code, or null before anything is known. */
+  get codeStateShown(): CodeState | null {
+    return this.codeState;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#detach();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attach on the next update when the element comes back.
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('accessCode') && this.accessCode !== undefined) {
+      this.accessCodeId = this.accessCode.access_code_id;
+    }
+    if (changed.has('verification') && !VERIFICATION_MODES.includes(this.verification)) {
+      console.warn(
+        `<seam-code-status>: verification="${String(this.verification)}" is not one of ` +
+          `${VERIFICATION_MODES.join(', ')}; using "auto".`,
+      );
+      this.verification = 'auto';
+    }
+    const connection = this.connection;
+    const id = this.#id;
+    if (this.state !== undefined) {
+      // A host pushes the state: show it, follow nothing.
+      this.#detach();
+      if (changed.has('state')) this.#onState(this.state);
+    } else if (!connection.ok || id === '') {
+      this.#detach();
+      this.codeState = null;
+    } else if (connection.verifier === undefined) {
+      this.#detach();
+      if (changed.has('accessCode') && this.accessCode !== undefined) {
+        this.#onState(codeStateFrom(this.accessCode, new Date(this.#now()).toISOString()));
+      } else if (this.codeState === null || changed.has('accessCodeId')) {
+        void this.#fetchOnce(id);
+      }
+    } else if (
+      this.#watched === null ||
+      this.#watched.verifier !== connection.verifier ||
+      this.#watched.id !== id ||
+      changed.has('verification') ||
+      changed.has('relayUrl') ||
+      changed.has('relayToken')
+    ) {
+      this.#attach(connection.verifier, id);
+    }
+    if (connection.ok && id !== '') this.#loadTimeZone();
+    this.#syncStates();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusAfterRender !== null) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender)?.focus();
+      this.#focusAfterRender = null;
+    }
+  }
+
+  #attach(verifier: VerifierLike, id: string): void {
+    this.#detach();
+    const release = verifier.watch(this.accessCode ?? id, this.#watchOptions());
+    const unsubscribe = verifier.subscribe(id, (codeState) => this.#onState(codeState));
+    this.#watched = {
+      verifier,
+      id,
+      release: () => {
+        unsubscribe();
+        release();
+      },
+    };
+    const snapshot = verifier.getSnapshot(id);
+    if (snapshot !== null) this.#onState(snapshot);
+  }
+
+  /** Which sources follow the code, from `verification`. */
+  #watchOptions(): WatchOptionsLike {
+    switch (this.verification) {
+      case 'push':
+        return this.relayUrl.trim() !== ''
+          ? { sources: { push: { url: this.relayUrl.trim(), token: this.relayToken } } }
+          : { mode: 'push' };
+      case 'poll':
+      case 'events':
+        return { mode: this.verification };
+      default:
+        return {};
+    }
+  }
+
+  /**
+   * Without a verifier (none given), the element reads the code once and keeps its own state
+   * from what it does itself (a delete), through core's pure `transition`.
+   */
+  async #fetchOnce(id: string): Promise<void> {
+    const connection = this.connection;
+    if (!connection.ok) return;
+    const observedAt = () => new Date(this.#now()).toISOString();
+    try {
+      const accessCode = await connection.client.accessCodes.get({ access_code_id: id });
+      this.#apply({ type: 'code.observed', accessCode, observedAt: observedAt() });
+    } catch (error) {
+      if (isSeamApiError(error) && error.status === 404) {
+        this.#apply({ type: 'code.notFound', accessCodeId: id, observedAt: observedAt() });
+        return;
+      }
+      this.actionError = describeError(error, this.t);
+      this.#report(error, this.actionError, 'load');
+    }
+  }
+
+  /** Applies an observation to the element's own state (no verifier). */
+  #apply(observation: Observation): void {
+    const current = this.codeState ?? initialCodeState(this.#id || null);
+    const [next] = transition(current, observation);
+    this.#onState(next);
+  }
+
+  #detach(): void {
+    this.#watched?.release();
+    this.#watched = null;
+  }
+
+  #now(): number {
+    const connection = this.connection;
+    return connection.ok ? connection.now() : Date.now();
+  }
+
+  #onState(codeState: CodeState): void {
+    if (codeState === this.#lastNotified) return;
+    this.#lastNotified = codeState;
+    this.codeState = codeState;
+    const previousPhase = this.#previousPhase;
+    this.#previousPhase = codeState.phase;
+    if (previousPhase !== codeState.phase) {
+      this.announcement = this.t.status.phases[codeState.phase].label;
+    }
+    this.dispatchEvent(
+      new SeamStatusChangeEvent({
+        accessCodeId: codeState.accessCodeId,
+        phase: codeState.phase,
+        previousPhase,
+        accessCode: codeState.snapshot?.accessCode ?? null,
+        state: codeState,
+      }),
+    );
+  }
+
+  /** The lock's zone from the device, once per device, when no `time-zone` was given. */
+  #loadTimeZone(): void {
+    const connection = this.connection;
+    const deviceId = this.codeState?.deviceId ?? this.accessCode?.device_id ?? null;
+    if (!connection.ok || deviceId === null || this.#validZone(this.timeZone) !== null) return;
+    if (this.#deviceLoadFor === deviceId) return;
+    this.#deviceLoadFor = deviceId;
+    void devicesTimeZone(connection.client, deviceId).then(
+      (zone) => {
+        if (this.#deviceLoadFor === deviceId) this.deviceTimeZone = zone;
+      },
+      () => {
+        // The window is then shown in the viewer's zone, labelled as such.
+      },
+    );
+  }
+
+  #validZone(zone: string): string | null {
+    const trimmed = zone.trim();
+    return trimmed !== '' && isValidTimeZone(trimmed) ? trimmed : null;
+  }
+
+  #zone(): { timeZone: string; known: boolean } {
+    const given = this.#validZone(this.timeZone) ?? this.deviceTimeZone;
+    return given !== null && isValidTimeZone(given)
+      ? { timeZone: given, known: true }
+      : { timeZone: this.#viewerZone(), known: false };
+  }
+
+  #viewerZone(): string {
+    return this.#validZone(this.viewerTimeZone) ?? viewerTimeZone();
+  }
+
+  #syncStates(): void {
+    const phase = this.codeState?.phase ?? null;
+    this.setState('loading', this.codeState === null);
+    for (const candidate of Object.keys(this.t.status.phases) as DerivedPhase[]) {
+      this.setState(candidate, candidate === phase);
+    }
+    this.setState('used', this.codeState?.flags.used === true);
+    this.setState('degraded', this.codeState?.flags.connectionDegraded === true);
+  }
+
+  #format(instant: string): { lock: string; viewer: string | null } {
+    const { timeZone } = this.#zone();
+    const formatted = formatInstant(instant, {
+      timeZone,
+      viewerTimeZone: this.#viewerZone(),
+      locale: this.locale,
+    });
+    return { lock: formatted.lock.text, viewer: formatted.viewer?.text ?? null };
+  }
+
+  /** Short time for the timeline, in the lock's zone. */
+  #short(instant: string): string {
+    const { timeZone } = this.#zone();
+    return new Intl.DateTimeFormat(this.locale, {
+      timeZone,
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      second: '2-digit',
+    }).format(new Date(instant));
+  }
+
+  #report(error: unknown, described: DescribedError, stage: 'load' | 'action' = 'action'): void {
+    if (described.unauthorized) this.reportSessionExpired(error);
+    this.dispatchEvent(
+      new SeamErrorEvent({
+        stage,
+        code: described.code,
+        message: described.message,
+        error,
+      }),
+    );
+  }
+
+  async #copy(pin: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(pin);
+      this.copied = true;
+      this.announcement = this.t.status.copied;
+      setTimeout(() => {
+        this.copied = false;
+      }, 2000);
+    } catch {
+      // The page may not allow the clipboard (permissions policy, insecure origin): show the PIN
+      // so it can be copied by hand.
+      this.revealed = true;
+      this.announcement = this.t.status.copyFailed;
+      this.actionError = {
+        code: 'clipboard_denied',
+        message: this.t.status.copyFailed,
+        retryable: false,
+        unauthorized: false,
+      };
+    }
+  }
+
+  #askDelete(): void {
+    this.confirmingDelete = true;
+    this.#focusAfterRender = '#confirm-delete';
+  }
+
+  #cancelDelete(): void {
+    this.confirmingDelete = false;
+    this.#focusAfterRender = '#delete';
+  }
+
+  async #delete(): Promise<void> {
+    const connection = this.connection;
+    const id = this.#id;
+    if (!connection.ok || id === '' || this.acting !== null) return;
+    const event = new SeamCodeDeleteEvent(id);
+    this.dispatchEvent(event);
+    this.confirmingDelete = false;
+    if (event.defaultPrevented) return;
+    this.acting = 'delete';
+    this.actionError = null;
+    try {
+      if (this.#watched !== null) {
+        // The verifier sends the delete and follows the removal until Seam confirms it.
+        await this.#watched.verifier.deleteAccessCode(id);
+      } else {
+        await this.#deleteWithoutVerifier(id);
+      }
+      this.announcement = this.t.status.deleteRequested;
+    } catch (error) {
+      this.actionError = describeError(error, this.t);
+      this.#report(error, this.actionError);
+    } finally {
+      this.acting = null;
+    }
+  }
+
+  /** Without a verifier: send the delete and record it in the element's own state. */
+  async #deleteWithoutVerifier(id: string): Promise<void> {
+    const connection = this.connection;
+    if (!connection.ok) return;
+    const requestId = `delete-${id}-${this.#now()}`;
+    const at = () => new Date(this.#now()).toISOString();
+    this.#apply({ type: 'request.started', requestId, operation: 'delete', observedAt: at() });
+    try {
+      const { action_attempt } = await connection.client.accessCodes.deleteWithActionAttempt({
+        access_code_id: id,
+      });
+      this.#apply({
+        type: 'request.succeeded',
+        requestId,
+        operation: 'delete',
+        observedAt: at(),
+        actionAttempt: action_attempt,
+      });
+    } catch (error) {
+      this.#apply({
+        type: 'request.failed',
+        requestId,
+        operation: 'delete',
+        observedAt: at(),
+        error: {
+          type: describeError(error, this.t).code,
+          message: error instanceof Error ? error.message : String(error),
+          status: isSeamApiError(error) ? error.status : null,
+        },
+      });
+      throw error;
+    }
+  }
+
+  async #pullBackup(): Promise<void> {
+    const connection = this.connection;
+    const id = this.#id;
+    if (!connection.ok || id === '' || this.acting !== null) return;
+    this.acting = 'backup';
+    this.actionError = null;
+    try {
+      const backup = await connection.client.accessCodes.pullBackupAccessCode({
+        access_code_id: id,
+      });
+      this.backupCode = backup;
+      this.announcement = this.t.status.backupPulled;
+      this.#focusAfterRender = '#backup';
+      this.dispatchEvent(new SeamBackupCodePulledEvent(id, backup));
+      this.#refresh(id);
+    } catch (error) {
+      this.actionError = describeError(error, this.t);
+      this.#report(error, this.actionError);
+    } finally {
+      this.acting = null;
+    }
+  }
+
+  #checkNow(): void {
+    const connection = this.connection;
+    const id = this.#id;
+    if (!connection.ok || id === '') return;
+    this.actionError = null;
+    this.#refresh(id);
+    this.announcement = this.t.status.checking;
+  }
+
+  /** Reads the code again now: through the verifier when there is one. */
+  #refresh(id: string): void {
+    if (this.#watched !== null) {
+      this.#watched.verifier.refresh(id);
+    } else {
+      void this.#fetchOnce(id);
+    }
+  }
+
+  override render(): TemplateResult {
+    const connection = this.connection;
+    const t = this.t.status;
+    let body: TemplateResult;
+    if (!connection.ok) {
+      body = html`<p part="error" class="error-box" role="alert">${connection.message}</p>`;
+    } else if (this.#id === '') {
+      body = html`<p part="error" class="error-box">${t.noCode}</p>`;
+    } else if (this.codeState === null) {
+      body = html`<p class="muted" aria-busy="true">${this.t.loading}</p>`;
+    } else {
+      body = this.#renderState(this.codeState);
+    }
+    return html`<div part="base" class="base">
+      ${body}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.announcement}
+      </div>
+    </div>`;
+  }
+
+  #renderState(codeState: CodeState): TemplateResult {
+    const t = this.t.status;
+    const phase = codeState.phase;
+    const code = codeState.snapshot?.accessCode ?? this.accessCode ?? null;
+    const phaseText = t.phases[phase];
+    return html`<div part="header" class="header">
+        <span part="phase" class="phase tone-${toneOf(phase)}">
+          <span class="dot" aria-hidden="true"></span>${phaseText.label}
+        </span>
+        ${code?.name ? html`<span class="name">${code.name}</span>` : nothing}
+      </div>
+      <p part="detail" class="detail">${this.#detail(codeState, code)}</p>
+      ${code !== null ? this.#renderWindow(code) : nothing}
+      ${code !== null && phase !== 'removed' ? this.#renderPin(code, phase) : nothing}
+      ${this.#renderFlags(codeState)} ${this.#renderIssues(codeState)}
+      ${this.backupCode !== null ? this.#renderBackup(this.backupCode) : nothing}
+      ${
+        this.actionError !== null
+          ? html`<p part="error" class="error-box" role="alert">${this.actionError.message}</p>`
+          : nothing
+      }
+      ${this.noActions ? nothing : this.#renderActions(codeState, code)}
+      ${this.#renderTimeline(codeState)}`;
+  }
+
+  /** The sentence under the phase, with the times that matter for it. */
+  #detail(codeState: CodeState, code: AccessCode | null): string {
+    const t = this.t.status;
+    const phase = codeState.phase;
+    const at = (instant: string | null | undefined) =>
+      instant ? this.#format(instant).lock : null;
+    switch (phase) {
+      case 'pending':
+        return t.phases.pending.detail(at(codeState.nextCheckAt));
+      case 'scheduled':
+        return t.phases.scheduled.detail(at(code?.starts_at));
+      case 'active':
+        return t.phases.active.detail(code?.type === 'time_bound' ? at(code.ends_at) : null);
+      default:
+        return t.phases[phase].detail(null);
+    }
+  }
+
+  #renderWindow(code: AccessCode): TemplateResult {
+    const t = this.t.status;
+    const { timeZone, known } = this.#zone();
+    if (code.type !== 'time_bound' || !code.starts_at || !code.ends_at) {
+      return html`<p part="window" class="window">${t.ongoing}</p>`;
+    }
+    const start = this.#format(code.starts_at);
+    const end = this.#format(code.ends_at);
+    return html`<div part="window" class="window">
+      <p>
+        ${t.window(start.lock, end.lock)}
+        <span class="muted">${known ? t.lockZone(timeZone) : t.yourZone(timeZone)}</span>
+      </p>
+      ${
+        start.viewer !== null && end.viewer !== null
+          ? html`<p class="muted">${t.viewerWindow(start.viewer, end.viewer)}</p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderPin(code: AccessCode, phase: DerivedPhase): TemplateResult {
+    const t = this.t.status;
+    if (code.code === null || phase === 'awaiting_code') {
+      return html`<p part="pin" class="pin muted">${t.pinPending}</p>`;
+    }
+    const pin = code.code;
+    return html`<div part="pin" class="pin">
+      <span class="pin-label" id="pin-label">${t.pin}</span>
+      <span class="pin-value" aria-labelledby="pin-label" aria-live="off">
+        ${
+          this.revealed
+            ? html`<code>${pin}</code>`
+            : html`<span aria-label=${t.pinHidden}>${'•'.repeat(pin.length)}</span>`
+        }
+      </span>
+      <button
+        part="button"
+        type="button"
+        aria-pressed=${this.revealed ? 'true' : 'false'}
+        @click=${() => {
+          this.revealed = !this.revealed;
+        }}
+      >
+        ${t.showPin}
+      </button>
+      <button part="button" type="button" @click=${() => void this.#copy(pin)}>
+        ${this.copied ? t.copied : t.copyPin}
+      </button>
+    </div>`;
+  }
+
+  #renderFlags(codeState: CodeState): TemplateResult | typeof nothing {
+    const t = this.t.status;
+    const { flags } = codeState;
+    const lines: string[] = [];
+    if (flags.used && flags.lastUsedAt !== null)
+      lines.push(t.used(this.#format(flags.lastUsedAt).lock));
+    else if (flags.used) lines.push(t.usedNoTime);
+    if (flags.externallyModified) lines.push(t.externallyModified);
+    if (flags.externallyDeleted) lines.push(t.externallyDeleted);
+    if (flags.isBackup) lines.push(t.isBackup);
+    if (flags.backupAccessCodeId !== null && this.backupCode === null) lines.push(t.hasBackup);
+    if (flags.connectionDegraded) lines.push(t.degraded);
+    if (lines.length === 0) return nothing;
+    return html`<ul part="flags" class="flags">
+      ${lines.map((line) => html`<li>${line}</li>`)}
+    </ul>`;
+  }
+
+  #renderIssues(codeState: CodeState): TemplateResult | typeof nothing {
+    if (codeState.issues.length === 0) return nothing;
+    return html`<ul part="issues" class="issues">
+      ${codeState.issues.map((issue) => this.#renderIssue(issue, codeState))}
+    </ul>`;
+  }
+
+  #renderIssue(issue: CodeIssue, codeState: CodeState): TemplateResult {
+    const guidance = guidanceFor(issue, { backupAvailable: codeState.flags.backupAvailable });
+    const localized = this.t.guidance[guidance.key];
+    const title = localized?.title ?? guidance.title;
+    const explanation = guidance.known
+      ? (localized?.explanation ?? guidance.explanation)
+      : (guidance.seamMessage ?? localized?.explanation ?? guidance.explanation);
+    const actionLabel = this.t.actions[guidance.action];
+    return html`<li part="issue" class="issue ${issue.kind}">
+      <p class="issue-title">
+        <span class="visually-hidden">${this.t.status.issueKind[issue.kind]}:</span>${title}
+      </p>
+      <p>${explanation}</p>
+      ${
+        guidance.known && issue.message && issue.message !== explanation
+          ? html`<p class="muted">${this.t.status.seamSays(issue.message)}</p>`
+          : nothing
+      }
+      ${
+        actionLabel && !this.#isButtonAction(guidance.action, codeState)
+          ? html`<p class="muted">${this.t.status.whatHelps(actionLabel)}</p>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  /** Actions the element offers as buttons; the others are shown as advice. */
+  #isButtonAction(action: GuidanceAction, codeState: CodeState): boolean {
+    if (this.noActions) return false;
+    if (action === 'pull_backup_code') return codeState.flags.backupAvailable;
+    if (action === 'delete_and_recreate') return DELETABLE.has(codeState.phase);
+    return false;
+  }
+
+  #renderBackup(backup: AccessCode): TemplateResult {
+    const t = this.t.status;
+    return html`<div id="backup" part="backup" class="backup" tabindex="-1">
+      <p class="issue-title">${t.backupTitle}</p>
+      <p><code class="backup-pin">${backup.code ?? t.pinPending}</code></p>
+      <p class="muted">${t.backupHint}</p>
+    </div>`;
+  }
+
+  #renderActions(codeState: CodeState, code: AccessCode | null): TemplateResult | typeof nothing {
+    const t = this.t.status;
+    const phase = codeState.phase;
+    const buttons: TemplateResult[] = [];
+    const offline = code?.is_offline_access_code === true;
+    const busy = this.acting !== null;
+    if (
+      codeState.flags.backupAvailable &&
+      (phase === 'failed' || phase === 'delayed') &&
+      this.backupCode === null &&
+      code?.type === 'time_bound'
+    ) {
+      buttons.push(
+        html`<button
+          part="button"
+          type="button"
+          class="primary"
+          aria-disabled=${busy ? 'true' : 'false'}
+          @click=${() => void this.#pullBackup()}
+        >
+          ${this.acting === 'backup' ? t.pullingBackup : t.pullBackup}
+        </button>`,
+      );
+    }
+    if (CHECKABLE.has(phase) || codeState.flags.connectionDegraded) {
+      buttons.push(
+        html`<button part="button" type="button" @click=${() => this.#checkNow()}>
+          ${t.checkNow}
+        </button>`,
+      );
+    }
+    if (DELETABLE.has(phase) && !offline && !this.confirmingDelete) {
+      buttons.push(
+        html`<button
+          id="delete"
+          part="button"
+          type="button"
+          class="danger"
+          aria-disabled=${busy ? 'true' : 'false'}
+          @click=${() => (busy ? undefined : this.#askDelete())}
+        >
+          ${this.acting === 'delete' ? t.deleting : t.delete}
+        </button>`,
+      );
+    }
+    const confirm = this.confirmingDelete
+      ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text">
+          <p id="confirm-text">${t.confirmDelete}</p>
+          <button
+            id="confirm-delete"
+            part="button"
+            type="button"
+            class="danger"
+            @click=${() => void this.#delete()}
+          >
+            ${t.confirmDeleteYes}
+          </button>
+          <button part="button" type="button" @click=${() => this.#cancelDelete()}>
+            ${t.confirmDeleteNo}
+          </button>
+        </div>`
+      : nothing;
+    if (buttons.length === 0 && confirm === nothing) {
+      return offline && phase === 'active'
+        ? html`<p class="muted">${t.offlineCannotDelete}</p>`
+        : nothing;
+    }
+    return html`<div part="actions" class="actions">${buttons}</div>
+      ${confirm}`;
+  }
+
+  #renderTimeline(codeState: CodeState): TemplateResult | typeof nothing {
+    if (codeState.timeline.length === 0) return nothing;
+    const t = this.t.status;
+    const entries = [...codeState.timeline].reverse();
+    return html`<details part="timeline" class="timeline">
+      <summary>${t.timeline}</summary>
+      <ol>
+        ${entries.map(
+          (entry) =>
+            html`<li>
+              <time datetime=${entry.at}>${this.#short(entry.at)}</time>
+              <span>${this.#timelineText(entry)}</span>
+            </li>`,
+        )}
+      </ol>
+    </details>`;
+  }
+
+  #timelineText(entry: TimelineEntry): string {
+    const t = this.t.status.timelineText;
+    switch (entry.kind) {
+      case 'request':
+        return t.request(entry.operation, entry.outcome, entry.errorType);
+      case 'status':
+        return t.status(entry.status);
+      case 'event':
+        return t.event(entry.eventType);
+      case 'not_found':
+        return t.notFound;
+      case 'action_attempt':
+        return t.actionAttempt(entry.actionType, entry.status);
+    }
+  }
+}
+
+/** Device time zones by client and device id: a page of status elements asks once per lock. */
+const zoneCache = new WeakMap<object, Map<string, Promise<string | null>>>();
+
+function devicesTimeZone(
+  client: { devices: { get(params: { device_id: string }): Promise<{ location?: unknown }> } },
+  deviceId: string,
+): Promise<string | null> {
+  let byDevice = zoneCache.get(client);
+  if (byDevice === undefined) {
+    byDevice = new Map();
+    zoneCache.set(client, byDevice);
+  }
+  let zone = byDevice.get(deviceId);
+  if (zone === undefined) {
+    zone = client.devices.get({ device_id: deviceId }).then((device) => {
+      const location = device.location as { timezone?: unknown } | null | undefined;
+      return typeof location?.timezone === 'string' && location.timezone !== ''
+        ? location.timezone
+        : null;
+    });
+    zone.catch(() => byDevice?.delete(deviceId));
+    byDevice.set(deviceId, zone);
+  }
+  return zone;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'seam-code-status': SeamCodeStatus;
+  }
+}
