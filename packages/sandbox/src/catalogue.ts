@@ -902,6 +902,8 @@ export function buildInitialState(seed: number, now: number): SandboxState {
     seededCode('nearlyFull', 'Gardener', '7314', 60),
     seededCode('nearlyFull', 'Pool service', '4096', 45),
     seededCode('nearlyFull', 'Neighbour', '5821', 30),
+    // Set before the account lost its authorisation: Seam can no longer vouch for it.
+    { ...seededCode('accountDisconnected', 'Cleaner', '4680', 20), status: 'unknown' },
   ];
 
   const unmanaged = (role: SandboxDeviceRole, name: string, code: string, ageDays: number) =>

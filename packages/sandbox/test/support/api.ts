@@ -144,3 +144,24 @@ export function eventTypesOf(sandbox: Sandbox, accessCodeId: string): string[] {
 export function inFuture(sandbox: Sandbox, ms: number): string {
   return new Date(sandbox.clock.now() + ms).toISOString();
 }
+
+/**
+ * The sandbox's fetch with every Seam response checked against the published schemas: what the
+ * official SDK and core's SeamClient get in the tests.
+ */
+export function checkedFetch(
+  fetcher: (input: Request | string | URL, init?: RequestInit) => Promise<Response>,
+): (input: Request | string | URL, init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const response = await fetcher(request);
+    const path = new URL(request.url).pathname;
+    if (request.method !== 'OPTIONS' && (isSeamRoute(path) || response.status >= 400)) {
+      const body: unknown = await response.clone().json();
+      expectSeamShape(path, response.status, body);
+      checked.responses++;
+      if (response.status >= 400) checked.errors++;
+    }
+    return response;
+  };
+}
