@@ -183,9 +183,14 @@ export class SeamCodeStatus extends SeamConnectedElement {
   #deviceLoadFor = '';
   #focusAfterRender: string | null = null;
 
-  /** The id of the code shown: `access-code-id`, or the `accessCode` property's. */
+  /** The id of the code shown: from `state`, the `accessCode` property, or `access-code-id`. */
   get #id(): string {
-    return this.accessCode?.access_code_id ?? this.accessCodeId.trim();
+    return this.state?.accessCodeId ?? this.accessCode?.access_code_id ?? this.accessCodeId.trim();
+  }
+
+  /** Whether actions can run: they need a connection (a pushed `state` may come without one). */
+  get #canAct(): boolean {
+    return !this.noActions && this.connection.ok && this.#id !== '';
   }
 
   /** What is shown: the verifier's state of the code, or null before anything is known. */
@@ -558,14 +563,14 @@ export class SeamCodeStatus extends SeamConnectedElement {
     const connection = this.connection;
     const t = this.t.status;
     let body: TemplateResult;
-    if (!connection.ok) {
+    if (this.codeState !== null && (this.state !== undefined || connection.ok)) {
+      body = this.#renderState(this.codeState);
+    } else if (!connection.ok) {
       body = html`<p part="error" class="error-box" role="alert">${connection.message}</p>`;
     } else if (this.#id === '') {
       body = html`<p part="error" class="error-box">${t.noCode}</p>`;
-    } else if (this.codeState === null) {
-      body = html`<p class="muted" aria-busy="true">${this.t.loading}</p>`;
     } else {
-      body = this.#renderState(this.codeState);
+      body = html`<p class="muted" aria-busy="true">${this.t.loading}</p>`;
     }
     return html`<div part="base" class="base">
       ${body}
@@ -596,7 +601,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
           ? html`<p part="error" class="error-box" role="alert">${this.actionError.message}</p>`
           : nothing
       }
-      ${this.noActions ? nothing : this.#renderActions(codeState, code)}
+      ${this.#canAct ? this.#renderActions(codeState, code) : nothing}
       ${this.#renderTimeline(codeState)}`;
   }
 
@@ -723,7 +728,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
 
   /** Actions the element offers as buttons; the others are shown as advice. */
   #isButtonAction(action: GuidanceAction, codeState: CodeState): boolean {
-    if (this.noActions) return false;
+    if (!this.#canAct) return false;
     if (action === 'pull_backup_code') return codeState.flags.backupAvailable;
     if (action === 'delete_and_recreate') return DELETABLE.has(codeState.phase);
     return false;
