@@ -23,6 +23,7 @@ export { RETRY_DELAYS_MS } from './sim/webhooks.js';
 export { JUST_IN_TIME_MS, PRELOAD_MS } from './sim/lifecycle.js';
 export { SandboxInputError } from './input-error.js';
 export type { RateLimits } from './http/router.js';
+export type { RawRequest, RawResponse } from './http/handler.js';
 export type {
   AttemptOutcome,
   DeliveryAttempt,

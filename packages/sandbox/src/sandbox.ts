@@ -14,7 +14,7 @@ import {
 } from './catalogue.js';
 import { toEpoch, VirtualClock, type SandboxClock } from './clock.js';
 import { SandboxControl } from './control.js';
-import { createHandler } from './http/handler.js';
+import { createHandler, toResponse, type RawRequest, type RawResponse } from './http/handler.js';
 import type { RateLimits, Services } from './http/router.js';
 import { SandboxInputError } from './input-error.js';
 import { accessCodeRoutes } from './routes/access-codes.js';
@@ -69,6 +69,11 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** The Seam API as a standard fetch handler: pass it wherever a `fetch` is expected. */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /**
+   * The same handler without `Request`/`Response` objects, for servers that already hold the
+   * parts (the Node server uses it). Most callers want `fetch`.
+   */
+  readonly handle: (request: RawRequest) => Promise<RawResponse>;
   /** The virtual clock every transition runs on. */
   readonly clock: SandboxClock;
   /** The current seed (changes after `reset(seed)`). */
@@ -203,7 +208,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   );
 
   return {
-    fetch: (input, init) => handler(new Request(input, init)),
+    fetch: async (input, init) => toResponse(await handler(new Request(input, init))),
+    handle: handler,
     clock,
     get seed() {
       return world.seed;

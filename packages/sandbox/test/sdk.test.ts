@@ -15,7 +15,7 @@ import type { AccessCode, ActionAttempt, SeamEvent } from '@seamapi/types/connec
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../src/index.js';
 import { startServer, type SandboxServer } from '../src/node/index.js';
-import { checkedFetch } from './support/api.js';
+import { checkedHandle } from './support/api.js';
 
 let sandbox: Sandbox;
 let server: SandboxServer;
@@ -24,7 +24,7 @@ let seam: SeamHttp;
 beforeAll(async () => {
   sandbox = createSandbox({ speed: 120, control: true });
   // Every response the SDK receives is checked against @seamapi/types on its way out.
-  server = await startServer({ ...sandbox, fetch: checkedFetch(sandbox.fetch) }, { port: 0 });
+  server = await startServer(checkedHandle(sandbox), { port: 0 });
   seam = new SeamHttp({
     apiKey: sandbox.credentials.apiKey,
     endpoint: server.url,

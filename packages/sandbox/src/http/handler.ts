@@ -13,23 +13,47 @@ export const EXPOSED_HEADERS = ['seam-request-id', 'retry-after'];
 
 const methods: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+/**
+ * The parts of a request the handler reads. A `Request` fits; the Node server passes a lighter
+ * object and skips building one per request.
+ */
+export interface RawRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  text(): Promise<string>;
+}
+
+/** A response before it becomes a `Response` (or is written to a Node socket). */
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
 function json(
   status: number,
   body: unknown,
   requestId: string,
   headers: Record<string, string> = {},
-) {
-  return new Response(JSON.stringify(body), {
+): RawResponse {
+  return {
     status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'seam-request-id': requestId,
       ...headers,
     },
-  });
+    body: JSON.stringify(body),
+  };
 }
 
-async function readBody(request: Request): Promise<Record<string, unknown>> {
+/** A raw response as a standard `Response`. */
+export function toResponse(raw: RawResponse): Response {
+  return new Response(raw.body, { status: raw.status, headers: raw.headers });
+}
+
+async function readBody(request: RawRequest): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (text.trim() === '') return {};
   const type = request.headers.get('content-type') ?? '';
@@ -65,12 +89,12 @@ function controlPrincipal(services: Services, headers: Headers): Principal {
   return { kind: 'sandbox', workspace_id: null };
 }
 
-/** Builds the fetch handler over a route table. */
+/** Builds the handler over a route table (wrap its result with `toResponse` for fetch). */
 export function createHandler(
   services: Services,
   routes: readonly Route[],
   hooks: { before(): void; after(): void; requestId(): string },
-): (request: Request) => Promise<Response> {
+): (request: RawRequest) => Promise<RawResponse> {
   const table = new Map(routes.map((route) => [route.path, route]));
   return async (request) => {
     let requestId = '';

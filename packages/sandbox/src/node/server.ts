@@ -1,6 +1,6 @@
 /**
- * The sandbox over HTTP: a Node `http` server that turns each request into a `Request`, hands
- * it to `sandbox.fetch`, and adds CORS so pages on other origins (a dev server, the extension,
+ * The sandbox over HTTP: a Node `http` server that hands each request to the sandbox's handler
+ * (`sandbox.handle`: `sandbox.fetch` without building `Request`/`Response` objects), and adds CORS so pages on other origins (a dev server, the extension,
  * Storybook) can call it with credentials. Loopback only unless told otherwise.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -68,7 +68,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 }
 
 async function handle(
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'handle'>,
   base: string,
   limit: number,
   request: IncomingMessage,
@@ -111,26 +111,23 @@ async function handle(
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  const method = request.method ?? 'GET';
-  const result = await sandbox.fetch(new URL(request.url ?? '/', base), {
-    method,
+  const result = await sandbox.handle({
+    method: request.method ?? 'GET',
+    url: new URL(request.url ?? '/', base).toString(),
     headers,
-    ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
+    text: () => Promise.resolve(body.toString('utf8')),
   });
-  const outgoing: Record<string, string> = {
+  response.writeHead(result.status, {
     ...cors,
     'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
-  };
-  result.headers.forEach((value, name) => {
-    outgoing[name] = value;
+    ...result.headers,
   });
-  response.writeHead(result.status, outgoing);
-  response.end(Buffer.from(await result.arrayBuffer()));
+  response.end(result.body);
 }
 
 /** Serves a sandbox over HTTP; resolves once it listens. */
 export async function startServer(
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'handle'>,
   options: ServerOptions = {},
 ): Promise<SandboxServer> {
   const host = options.host ?? '127.0.0.1';

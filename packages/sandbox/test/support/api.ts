@@ -165,3 +165,19 @@ export function checkedFetch(
     return response;
   };
 }
+
+/** The sandbox's raw handler with every Seam response checked (for tests through the server). */
+export function checkedHandle(sandbox: Sandbox): Pick<Sandbox, 'handle'> {
+  return {
+    handle: async (request) => {
+      const response = await sandbox.handle(request);
+      const path = new URL(request.url).pathname;
+      if (isSeamRoute(path) || response.status >= 400) {
+        expectSeamShape(path, response.status, JSON.parse(response.body));
+        checked.responses++;
+        if (response.status >= 400) checked.errors++;
+      }
+      return response;
+    },
+  };
+}
