@@ -565,7 +565,7 @@ const lockSpecs: LockSpec[] = [
     role: 'nearlyFull',
     account: 'korelock',
     description:
-      'Korelock with room for 5 codes and 4 already on it: the next code fills it, the one after fails with `no_space_for_access_code_on_device`.',
+      'Korelock with room for 5 codes and 4 already on it: the next code fills it and the one after is refused; a code typed on the lock meanwhile fails a pending one with `no_space_for_access_code_on_device`.',
     device_type: 'korelock_lock',
     name: 'Shed',
     model: 'Nova',
