@@ -5,7 +5,8 @@
  * 2 h, 5 h, 10 h and 10 h of virtual time, then given up.
  */
 import type { SeamEvent } from '@seamapi/types/connect';
-import { Webhook } from 'svix';
+// Only the signer: svix's index would bring its whole API client (~170 KB) into pages.
+import { Webhook } from 'svix/dist/webhook.js';
 import type { DeliveryRecord, WebhookRecord } from '../state.js';
 import type { World } from '../world.js';
 
