@@ -1,0 +1,425 @@
+/**
+ * The push source: one Server-Sent Events stream from the relay, opened with `fetch` and read with
+ * a stream reader, so it works in pages, workers, service workers and Node, and can send what
+ * `EventSource` cannot: the token as `Authorization: Bearer` (never in the URL) and `Last-Event-ID`
+ * on every reconnect. It reconnects with backoff and never throws into the verifier.
+ */
+import type { SeamEvent } from '@seamapi/types/connect';
+import { SeamInvalidArgumentError } from '../client/errors.js';
+import { parseRetryAfter } from '../client/retry.js';
+import type { FetchLike } from '../client/transport.js';
+import type { TransportFailure } from '../lifecycle/types.js';
+import { backoffMs } from './schedule.js';
+import { createSseParser, type SseMessage } from './sse.js';
+import type { PushSourceOptions, RelayTokenProvider, VerifierClock } from './types.js';
+
+/** Push options with the defaults filled in and the stream URL worked out. */
+export interface ResolvedPushOptions {
+  /** The relay's base URL as given (the key of its persisted last event id). */
+  readonly url: string;
+  /** The stream's URL: `<url>/events`. */
+  readonly eventsUrl: string;
+  readonly token: string | RelayTokenProvider;
+  readonly fetch: FetchLike | undefined;
+  readonly minReconnectDelayMs: number;
+  readonly maxReconnectDelayMs: number;
+  readonly idleTimeoutMs: number;
+}
+
+function fail(where: string, message: string): never {
+  throw new SeamInvalidArgumentError(`${where}: ${message}`);
+}
+
+/** Checks push options and fills in the defaults; `where` names the caller in errors. */
+export function resolvePushOptions(options: PushSourceOptions, where: string): ResolvedPushOptions {
+  if (options === null || typeof options !== 'object') {
+    fail(where, '`push` must be { url, token } naming the relay and a subscriber token.');
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(String(options.url));
+  } catch {
+    fail(
+      where,
+      `\`push.url\` must be the relay's absolute URL, e.g. "https://relay.example.com"; got ${JSON.stringify(options.url)}.`,
+    );
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    fail(where, `\`push.url\` must be http or https; got ${parsed.protocol}`);
+  }
+  if (parsed.search !== '' || parsed.username !== '' || parsed.password !== '') {
+    fail(
+      where,
+      '`push.url` must not carry a query or credentials: give the token as `push.token`, which is sent in a header.',
+    );
+  }
+  const token = options.token;
+  if (!(typeof token === 'function' || (typeof token === 'string' && token !== ''))) {
+    fail(
+      where,
+      '`push.token` must be the subscriber token your backend minted, or a function ({ accessCodeIds }) => token.',
+    );
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    fail(where, '`push.fetch` must be a fetch function.');
+  }
+  const number = (value: number | undefined, name: string, fallback: number): number => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      fail(
+        where,
+        `\`push.${name}\` must be a number of milliseconds above 0; got ${String(value)}.`,
+      );
+    }
+    return value;
+  };
+  const path = parsed.pathname.replace(/\/+$/, '');
+  const eventsUrl = `${parsed.origin}${path.endsWith('/events') ? path : `${path}/events`}`;
+  return {
+    url: options.url,
+    eventsUrl,
+    token,
+    fetch: options.fetch,
+    minReconnectDelayMs: number(options.minReconnectDelayMs, 'minReconnectDelayMs', 1_000),
+    maxReconnectDelayMs: number(options.maxReconnectDelayMs, 'maxReconnectDelayMs', 60_000),
+    idleTimeoutMs: number(options.idleTimeoutMs, 'idleTimeoutMs', 45_000),
+  };
+}
+
+/** What a stream tells its owner (the verifier). None of these may throw. */
+export interface PushStreamHost {
+  readonly clock: VerifierClock;
+  readonly random: () => number;
+  /** A Seam event arrived (already parsed; the verifier routes it to its code). */
+  onEvent(event: SeamEvent): void;
+  /** The stream opened. `resumed` is false when it started without a known `Last-Event-ID`. */
+  onOpen(accessCodeIds: readonly string[], resumed: boolean): void;
+  /** The relay lost track (`relay.resync`): events may have been missed. */
+  onResync(accessCodeIds: readonly string[]): void;
+  /** The first failure of a run of failures (later ones until the next open are not told). */
+  onFailure(accessCodeIds: readonly string[], failure: TransportFailure): void;
+  /** The stream opened again after failures. */
+  onRecovered(accessCodeIds: readonly string[]): void;
+  /** The last event id moved (to persist it). */
+  onLastEventId(lastEventId: string): void;
+  /** A problem worth logging (a refused token, a broken message); never contains the token. */
+  report(error: unknown): void;
+}
+
+/** The relay's control events (they carry no id). */
+const RESYNC = 'relay.resync';
+const TOKEN_EXPIRED = 'relay.token_expired';
+
+/** Thrown into `report` when the relay refuses the stream. */
+export class RelayStreamError extends Error {
+  override readonly name = 'RelayStreamError' as const;
+  /** The HTTP status, or null when no response came. */
+  readonly status: number | null;
+  /** The relay's `error.type` (e.g. `forbidden_access_codes`), or null. */
+  readonly type: string | null;
+
+  constructor(message: string, status: number | null, type: string | null) {
+    super(message);
+    this.status = status;
+    this.type = type;
+  }
+}
+
+/** One stream for a fixed set of codes; the verifier replaces it when the set changes. */
+export class PushStream {
+  readonly #options: ResolvedPushOptions;
+  readonly #host: PushStreamHost;
+  #ids: readonly string[];
+  #lastEventId: string;
+  #controller: AbortController | null = null;
+  #timer: unknown = null;
+  #idleTimer: unknown = null;
+  #failures = 0;
+  #failing = false;
+  #serverRetryMs: number | null = null;
+  #closed = false;
+  #generation = 0;
+
+  constructor(
+    options: ResolvedPushOptions,
+    host: PushStreamHost,
+    accessCodeIds: readonly string[],
+    lastEventId: string,
+  ) {
+    this.#options = options;
+    this.#host = host;
+    this.#ids = accessCodeIds;
+    this.#lastEventId = lastEventId;
+  }
+
+  /** The codes this stream carries. */
+  get accessCodeIds(): readonly string[] {
+    return this.#ids;
+  }
+
+  /** The last event id seen (sent as `Last-Event-ID` on reconnect). */
+  get lastEventId(): string {
+    return this.#lastEventId;
+  }
+
+  /** Opens the stream (again); the previous connection, if any, is dropped. */
+  open(): void {
+    if (this.#closed) return;
+    this.#drop();
+    void this.#connect(++this.#generation);
+  }
+
+  /** Carries another set of codes: reconnects with the last event id, so nothing is missed. */
+  setAccessCodeIds(accessCodeIds: readonly string[]): void {
+    if (sameIds(accessCodeIds, this.#ids)) return;
+    this.#ids = accessCodeIds;
+    this.open();
+  }
+
+  /** Closes the stream for good. */
+  close(): void {
+    this.#closed = true;
+    this.#drop();
+  }
+
+  #drop(): void {
+    if (this.#timer !== null) this.#host.clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#clearIdle();
+    this.#controller?.abort();
+    this.#controller = null;
+  }
+
+  #clearIdle(): void {
+    if (this.#idleTimer !== null) this.#host.clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+  }
+
+  #armIdle(generation: number): void {
+    this.#clearIdle();
+    this.#idleTimer = this.#host.clock.setTimeout(() => {
+      this.#idleTimer = null;
+      if (generation !== this.#generation || this.#closed) return;
+      // A proxy may hold a dead connection open silently; no heartbeat means start again.
+      this.#fail(generation, {
+        type: 'network_error',
+        message: `The relay stream sent nothing for ${Math.round(this.#options.idleTimeoutMs / 1000)} s; reconnecting.`,
+        status: null,
+      });
+    }, this.#options.idleTimeoutMs);
+  }
+
+  #reconnectLater(generation: number, delayMs: number): void {
+    if (generation !== this.#generation || this.#closed) return;
+    this.#controller?.abort();
+    this.#controller = null;
+    this.#clearIdle();
+    if (this.#timer !== null) this.#host.clock.clearTimeout(this.#timer);
+    this.#timer = this.#host.clock.setTimeout(() => {
+      this.#timer = null;
+      if (generation !== this.#generation || this.#closed) return;
+      void this.#connect(++this.#generation);
+    }, delayMs);
+  }
+
+  #fail(generation: number, failure: TransportFailure, retryAfterMs: number | null = null): void {
+    if (generation !== this.#generation || this.#closed) return;
+    this.#failures += 1;
+    if (!this.#failing) {
+      this.#failing = true;
+      this.#host.onFailure(this.#ids, failure);
+    }
+    const base = Math.max(this.#serverRetryMs ?? 0, this.#options.minReconnectDelayMs);
+    const delay = Math.max(
+      retryAfterMs ?? 0,
+      backoffMs(this.#failures, base, this.#options.maxReconnectDelayMs, this.#host.random),
+    );
+    this.#reconnectLater(generation, delay);
+  }
+
+  async #token(): Promise<string> {
+    const source = this.#options.token;
+    const token = typeof source === 'string' ? source : await source({ accessCodeIds: this.#ids });
+    if (typeof token !== 'string' || token === '') {
+      throw new RelayStreamError(
+        'The relay token provider returned no token; it must return the subscriber token string your backend minted.',
+        null,
+        'no_token',
+      );
+    }
+    return token;
+  }
+
+  async #connect(generation: number): Promise<void> {
+    const controller = new AbortController();
+    this.#controller = controller;
+    const isCurrent = (): boolean => generation === this.#generation && !this.#closed;
+    let response: Response;
+    try {
+      const token = await this.#token();
+      if (!isCurrent()) return;
+      const url = `${this.#options.eventsUrl}?access_code_ids=${this.#ids.map(encodeURIComponent).join(',')}`;
+      const headers: Record<string, string> = {
+        accept: 'text/event-stream',
+        authorization: `Bearer ${token}`,
+      };
+      if (this.#lastEventId !== '') headers['last-event-id'] = this.#lastEventId;
+      const fetcher: FetchLike = this.#options.fetch ?? ((request) => globalThis.fetch(request));
+      response = await fetcher(new Request(url, { headers, signal: controller.signal }));
+    } catch (error) {
+      if (!isCurrent()) return;
+      if (error instanceof RelayStreamError) this.#host.report(error);
+      this.#fail(generation, {
+        type: 'network_error',
+        message:
+          error instanceof RelayStreamError
+            ? error.message
+            : `Could not reach the relay at ${this.#options.eventsUrl}.`,
+        status: null,
+      });
+      return;
+    }
+    if (!isCurrent()) {
+      void response.body?.cancel().catch(() => undefined);
+      return;
+    }
+    if (response.status !== 200 || response.body === null) {
+      await this.#refused(generation, response);
+      return;
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!contentType.toLowerCase().startsWith('text/event-stream')) {
+      void response.body.cancel().catch(() => undefined);
+      this.#fail(generation, {
+        type: 'invalid_response',
+        message: `The relay answered ${contentType || 'no content type'} instead of text/event-stream; check push.url.`,
+        status: response.status,
+      });
+      return;
+    }
+    const resumed = this.#lastEventId !== '';
+    const recovered = this.#failing;
+    this.#failures = 0;
+    this.#failing = false;
+    this.#host.onOpen(this.#ids, resumed);
+    if (recovered) this.#host.onRecovered(this.#ids);
+    await this.#read(generation, response.body);
+  }
+
+  async #read(generation: number, body: ReadableStream<Uint8Array>): Promise<void> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let renewToken = false;
+    const parser = createSseParser(
+      {
+        onMessage: (message) => {
+          if (generation !== this.#generation) return;
+          if (message.event === TOKEN_EXPIRED) renewToken = true;
+          this.#message(message);
+        },
+        onRetry: (ms) => {
+          this.#serverRetryMs = ms;
+        },
+      },
+      this.#lastEventId,
+    );
+    this.#armIdle(generation);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (generation !== this.#generation || this.#closed) return;
+        this.#armIdle(generation);
+        parser.feed(decoder.decode(value, { stream: true }));
+      }
+      parser.feed(decoder.decode());
+      parser.end();
+    } catch {
+      if (generation !== this.#generation || this.#closed) return;
+      this.#fail(generation, {
+        type: 'network_error',
+        message: 'The connection to the relay was lost.',
+        status: null,
+      });
+      return;
+    } finally {
+      reader.releaseLock();
+    }
+    if (generation !== this.#generation || this.#closed) return;
+    // The relay ended the stream (a restart, or the token expired): come back after its `retry`,
+    // at once for a new token.
+    const delay = renewToken ? 0 : (this.#serverRetryMs ?? this.#options.minReconnectDelayMs);
+    this.#reconnectLater(generation, delay);
+  }
+
+  #message(message: SseMessage): void {
+    if (message.event === RESYNC) {
+      this.#host.onResync(this.#ids);
+      return;
+    }
+    if (message.event === TOKEN_EXPIRED) return;
+    if (!message.hasId) return;
+    if (message.lastEventId !== this.#lastEventId) {
+      this.#lastEventId = message.lastEventId;
+      this.#host.onLastEventId(message.lastEventId);
+    }
+    let event: unknown;
+    try {
+      event = JSON.parse(message.data);
+    } catch {
+      this.#host.report(
+        new RelayStreamError(
+          `The relay sent event ${message.lastEventId} with data that is not JSON; it was skipped.`,
+          null,
+          'invalid_event',
+        ),
+      );
+      return;
+    }
+    if (
+      event === null ||
+      typeof event !== 'object' ||
+      typeof (event as { event_id?: unknown }).event_id !== 'string' ||
+      typeof (event as { event_type?: unknown }).event_type !== 'string'
+    ) {
+      this.#host.report(
+        new RelayStreamError(
+          `The relay sent event ${message.lastEventId}, which is not a Seam event; it was skipped.`,
+          null,
+          'invalid_event',
+        ),
+      );
+      return;
+    }
+    this.#host.onEvent(event as SeamEvent);
+  }
+
+  async #refused(generation: number, response: Response): Promise<void> {
+    let type: string | null = null;
+    let relayMessage = '';
+    try {
+      const body = (await response.json()) as { error?: { type?: unknown; message?: unknown } };
+      if (typeof body.error?.type === 'string') type = body.error.type;
+      if (typeof body.error?.message === 'string') relayMessage = body.error.message;
+    } catch {
+      // Not JSON: the status says enough.
+    }
+    const status = response.status;
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    const why =
+      status === 401
+        ? 'the relay refused the token (expired or signed with another secret)'
+        : status === 403
+          ? 'the token does not allow these codes, this workspace or this origin'
+          : `the relay answered ${status}`;
+    const message = `Cannot open the relay stream: ${why}${relayMessage === '' ? '' : ` (${relayMessage})`}.`;
+    if (status === 401 || status === 403) {
+      this.#host.report(new RelayStreamError(message, status, type));
+    }
+    this.#fail(generation, { type: type ?? 'relay_error', message, status }, retryAfterMs);
+  }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}

@@ -1,0 +1,1400 @@
+/**
+ * The verifier: the runtime of the lifecycle machine. It watches codes, gathers observations from
+ * its sources (batched polling, the events list, the relay's stream), passes each one through the
+ * pure `transition`, carries out the effects, tells subscribers, and persists what is pending.
+ */
+import type { AccessCode, SeamEvent } from '@seamapi/types/connect';
+import {
+  SeamInvalidArgumentError,
+  getValidationErrorMessages,
+  isSeamApiError,
+  isSeamInvalidInputError,
+  isSeamNetworkError,
+  isSeamRateLimitError,
+  isSeamTimeoutError,
+  isSeamUnauthorizedError,
+} from '../client/errors.js';
+import type { AccessCodesUpdateParams } from '../client/resources.js';
+import type { SeamClient } from '../client/seam-client.js';
+import { initialCodeState, parseCodeState, transition } from '../lifecycle/transition.js';
+import type {
+  CodeState,
+  DerivedPhase,
+  Observation,
+  RequestFailure,
+  RequestOperation,
+  TransportFailure,
+} from '../lifecycle/types.js';
+import { realClock } from './clock.js';
+import { readCursor, startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
+import { createMemoryStore } from './memory-store.js';
+import { PushStream, resolvePushOptions, type ResolvedPushOptions } from './push-source.js';
+import {
+  MAX_IDS_PER_REQUEST,
+  backoffMs,
+  chunk,
+  eventsIntervalMs,
+  phaseClass,
+  pollIntervalMs,
+  resolveEventsOptions,
+  resolvePollOptions,
+  type ResolvedEventsOptions,
+  type ResolvedPollOptions,
+} from './schedule.js';
+import type {
+  PendingStore,
+  StoredVerification,
+  Verifier,
+  VerifierClock,
+  VerifierErrorSource,
+  VerifierOptions,
+  VerifierUpdate,
+  VisibilityAdapter,
+  WatchOptions,
+  WatchSources,
+} from './types.js';
+
+/** Store meta keys. */
+const EVENTS_CURSOR_KEY = 'events.cursor';
+const PUSH_LAST_EVENT_ID_PREFIX = 'push.lastEventId:';
+
+/** How many codes missing from a listing are confirmed with `/access_codes/get` per tick. */
+export const MAX_CONFIRMATIONS_PER_TICK = 10;
+/** How many full pages the events source follows in one tick before it waits for the next. */
+const MAX_EVENT_PAGES_PER_TICK = 10;
+/** The events source's page size (Seam's default for `/events/list`). */
+const EVENTS_PAGE_LIMIT = 500;
+/** The longest backoff after repeated transport failures of polling or events. */
+const MAX_TRANSPORT_BACKOFF_MS = 5 * 60_000;
+/** A code whose state changed only in its history is written at most this often. */
+const PERSIST_INTERVAL_MS = 30_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed observation was given to (or produced for) the lifecycle machine. */
+export class VerifierObservationError extends Error {
+  override readonly name = 'VerifierObservationError' as const;
+}
+
+/** What sources follow one code, with the push relay resolved. */
+interface ResolvedWatch {
+  readonly poll: boolean;
+  readonly events: boolean;
+  readonly push: ResolvedPushOptions | null;
+}
+
+interface PushGroup {
+  readonly key: string;
+  readonly options: ResolvedPushOptions;
+  streams: PushStream[];
+  lastEventId: string;
+}
+
+class Entry {
+  readonly id: string;
+  state: CodeState;
+  published: CodeState | null = null;
+  readonly holds: ResolvedWatch[] = [];
+  readonly watchedAt: number;
+  /** When a list or get last brought this code's snapshot (ms), or null. */
+  lastLookAt: number | null = null;
+  /** Looks in a row that showed nothing new. */
+  unchangedLooks = 0;
+  /** A quiet code that passed a due moment is polled fast until then. */
+  burstUntil = 0;
+  /** Fetch it in the next batch, whatever the schedule. */
+  refetch = false;
+  /** It was missing from a listing: confirm with a get. */
+  missing = false;
+  /** Terminal: no source follows it any more. */
+  stopped = false;
+  /** Observations applied before the store was loaded (replayed onto the stored state). */
+  preReady: Observation[] | null;
+  dirty = false;
+  important = false;
+  savedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(id: string, watchedAt: number, ready: boolean) {
+    this.id = id;
+    this.state = initialCodeState(id);
+    this.watchedAt = watchedAt;
+    this.preReady = ready ? null : [];
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function fail(message: string): never {
+  throw new SeamInvalidArgumentError(message);
+}
+
+/** The failure of a request (create/update/delete) as the lifecycle records it. */
+export function requestFailureOf(error: unknown): RequestFailure {
+  if (isSeamApiError(error)) {
+    let fieldErrors: Record<string, string[]> | null = null;
+    if (isSeamInvalidInputError(error)) {
+      fieldErrors = {};
+      for (const field of Object.keys(error.validationErrors)) {
+        if (field === '_errors') continue;
+        const messages = getValidationErrorMessages(error, field);
+        if (messages.length > 0) fieldErrors[field] = messages;
+      }
+    }
+    return { type: error.type, message: error.message, status: error.status, fieldErrors };
+  }
+  return { ...transportFailureOf(error), fieldErrors: null };
+}
+
+/** The failure of a read (poll, events) as the lifecycle records it. */
+export function transportFailureOf(error: unknown): TransportFailure {
+  if (isSeamApiError(error)) {
+    return { type: error.type, message: error.message, status: error.status };
+  }
+  if (isSeamTimeoutError(error)) return { type: 'timeout', message: error.message, status: null };
+  if (isSeamNetworkError(error)) {
+    return { type: 'network_error', message: error.message, status: null };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { type: 'network_error', message, status: null };
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof Error && error.name === 'AbortError');
+}
+
+/**
+ * Creates a verifier: one per page (or per extension service worker), shared by every component.
+ *
+ * - **poll**: one `/access_codes/list` with `access_code_ids` per tick for every code due (up to
+ *   {@link MAX_IDS_PER_REQUEST} per request), fast while a code is on its way and backing off
+ *   while nothing changes, asleep until a time-bound code's next due moment, paused while the page
+ *   is hidden, and waiting out `Retry-After` on 429.
+ * - **events**: `/events/list` for the watched codes with a cursor (`since` plus the ids seen).
+ * - **push**: the relay's SSE stream; no requests to Seam while it flows.
+ *
+ * Sources can run alone or together; every observation goes through the lifecycle's `transition`,
+ * which drops duplicates (the same event from two sources, an older snapshot after a newer one).
+ * A code missing from a listing is confirmed with `/access_codes/get` before it counts as removed:
+ * a listing can lag behind a create, and removal cannot be undone. Transport failures never stop
+ * the loop: they mark the codes' state degraded and back off.
+ *
+ * @example
+ * const verifier = createVerifier({
+ *   client: SeamClient.fromClientSessionToken(token),
+ *   store: createIdbStore(), // from '@seam-codes/core/idb'
+ *   sources: { poll: true, push: { url: relayUrl, token: () => fetchRelayToken() } },
+ *   visibility: documentVisibility,
+ * });
+ * verifier.watch(createdAccessCode);
+ * verifier.subscribe(createdAccessCode.access_code_id, (state) => render(state.phase));
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  return new VerifierRuntime(options);
+}
+
+class VerifierRuntime implements Verifier {
+  readonly ready: Promise<void>;
+
+  readonly #client: SeamClient;
+  readonly #store: PendingStore;
+  readonly #clock: VerifierClock;
+  readonly #visibility: VisibilityAdapter | null;
+  readonly #random: () => number;
+  readonly #onError: (error: unknown, source: VerifierErrorSource) => void;
+  readonly #poll: ResolvedPollOptions | null;
+  readonly #pollTiming: ResolvedPollOptions;
+  readonly #events: ResolvedEventsOptions | null;
+  readonly #push: ResolvedPushOptions | null;
+  readonly #defaultWatch: ResolvedWatch;
+
+  readonly #entries = new Map<string, Entry>();
+  readonly #listeners = new Set<(update: VerifierUpdate) => void>();
+  readonly #abort = new AbortController();
+  readonly #inflight = new Set<Promise<void>>();
+  #isReady = false;
+  #disposed = false;
+  #stopVisibility: (() => void) | null = null;
+
+  // poll
+  #pollTimer: unknown = null;
+  #pollTimerAt = Number.NaN;
+  #pollRunning = false;
+  #pollFailures = 0;
+  #pollNotBefore = 0;
+
+  // events
+  #eventsTimer: unknown = null;
+  #eventsTimerAt = Number.NaN;
+  #eventsRunning = false;
+  #eventsFailures = 0;
+  #eventsUnchanged = 0;
+  #eventsLastAt: number | null = null;
+  #eventsCursor: EventsCursor | null = null;
+
+  // push
+  readonly #pushGroups = new Map<string, PushGroup>();
+  readonly #storedLastEventIds = new Map<string, string>();
+  #pushSyncTimer: unknown = null;
+  readonly #tokenKeys = new WeakMap<object, number>();
+  #tokenKeyCounter = 0;
+
+  // persistence
+  readonly #pendingDeletes = new Set<string>();
+  readonly #pendingMeta = new Map<string, unknown>();
+  #flushQueued = false;
+  #flushing: Promise<void> | null = null;
+
+  #requestCounter = 0;
+
+  constructor(options: VerifierOptions) {
+    if (options === null || typeof options !== 'object') {
+      fail(
+        'createVerifier needs an options object: { client, store?, sources?, clock?, visibility? }.',
+      );
+    }
+    const client = options.client as unknown;
+    if (
+      client === null ||
+      typeof client !== 'object' ||
+      typeof (client as SeamClient).accessCodes?.list !== 'function'
+    ) {
+      fail(
+        'createVerifier: `client` must be a SeamClient (e.g. SeamClient.fromClientSessionToken(token)).',
+      );
+    }
+    this.#client = options.client;
+    this.#store = checkStore(options.store) ?? createMemoryStore();
+    this.#clock = checkClock(options.clock) ?? realClock;
+    this.#visibility = checkVisibility(options.visibility);
+    if (options.random !== undefined && typeof options.random !== 'function') {
+      fail('createVerifier: `random` must be a function returning a number in [0, 1).');
+    }
+    this.#random = options.random ?? Math.random;
+    if (options.onError !== undefined && typeof options.onError !== 'function') {
+      fail('createVerifier: `onError` must be a function (error, source) => void.');
+    }
+    this.#onError =
+      options.onError ??
+      ((error, source) => {
+        if (source === 'store' || source === 'observation') {
+          console.warn(`[seam-codes verifier] ${source}:`, error);
+        }
+      });
+
+    const sources = options.sources ?? { poll: true };
+    if (sources === null || typeof sources !== 'object') {
+      fail(
+        'createVerifier: `sources` must be an object like { poll: true, events: true, push: { url, token } }.',
+      );
+    }
+    for (const key of Object.keys(sources)) {
+      if (key !== 'poll' && key !== 'events' && key !== 'push') {
+        fail(`createVerifier: unknown source \`${key}\`; the sources are poll, events and push.`);
+      }
+    }
+    this.#poll = sources.poll ? resolvePollOptions(sources.poll) : null;
+    // Refetches and time-due wake-ups of codes followed by events or push use the same timing.
+    this.#pollTiming = this.#poll ?? resolvePollOptions(true);
+    this.#events = sources.events ? resolveEventsOptions(sources.events) : null;
+    this.#push =
+      sources.push === undefined ? null : resolvePushOptions(sources.push, 'createVerifier');
+    if (this.#poll === null && this.#events === null && this.#push === null) {
+      fail(
+        'createVerifier: turn on at least one source: { poll: true }, { events: true } or { push: { url, token } }.',
+      );
+    }
+    this.#defaultWatch = {
+      poll: this.#poll !== null,
+      events: this.#events !== null,
+      push: this.#push,
+    };
+
+    if (this.#visibility !== null) {
+      this.#stopVisibility = this.#visibility.onChange(() => this.#visibilityChanged());
+    }
+    this.ready = this.#track(this.#load());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Public API
+
+  watch(accessCode: string | AccessCode, options: WatchOptions = {}): () => void {
+    if (this.#disposed) fail('verifier.watch: this verifier was disposed; create a new one.');
+    const id = accessCodeIdOf(accessCode);
+    const resolved = this.#resolveWatch(options);
+    let entry = this.#entries.get(id);
+    if (entry === undefined) {
+      entry = new Entry(id, this.#clock.now(), this.#isReady);
+      this.#entries.set(id, entry);
+      this.#pendingDeletes.delete(id);
+    }
+    entry.holds.push(resolved);
+    entry.unchangedLooks = 0;
+    // Seam may act at once (a native lock preloads a code due within 72 h): look fast a while.
+    entry.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
+    this.#eventsUnchanged = 0;
+    const now = this.#clock.now();
+    if (typeof accessCode === 'object') {
+      this.#apply(entry, { type: 'code.observed', accessCode, observedAt: iso(now) });
+      entry.lastLookAt = Math.max(entry.lastLookAt ?? now, now);
+    } else if (entry.state.snapshot === null) {
+      entry.refetch = true;
+    }
+    if (entry.published === null && entry.state.asOf !== null) this.#publish(entry, null);
+    this.#markDirty(entry, true);
+    this.#afterChange();
+    let released = false;
+    const held = entry;
+    return () => {
+      if (released) return;
+      released = true;
+      const index = held.holds.indexOf(resolved);
+      if (index !== -1) held.holds.splice(index, 1);
+      if (held.holds.length === 0 && this.#entries.get(held.id) === held) this.#drop(held);
+      else this.#afterChange();
+    };
+  }
+
+  unwatch(accessCodeId: string): void {
+    const entry = this.#entries.get(accessCodeId);
+    if (entry === undefined) return;
+    entry.holds.pop();
+    if (entry.holds.length === 0) this.#drop(entry);
+    else this.#afterChange();
+  }
+
+  subscribe(listener: (update: VerifierUpdate) => void): () => void;
+  subscribe(accessCodeId: string, listener: (state: CodeState) => void): () => void;
+  subscribe(
+    first: string | ((update: VerifierUpdate) => void),
+    second?: (state: CodeState) => void,
+  ): () => void {
+    let listener: (update: VerifierUpdate) => void;
+    if (typeof first === 'function') {
+      listener = first;
+    } else if (typeof first === 'string' && typeof second === 'function') {
+      const id = first;
+      const callback = second;
+      listener = (update) => {
+        if (update.accessCodeId === id && update.state !== null) callback(update.state);
+      };
+    } else {
+      fail('verifier.subscribe takes a listener, or an access code id and a listener.');
+    }
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  getSnapshot(accessCodeId: string): CodeState | null {
+    return this.#entries.get(accessCodeId)?.published ?? null;
+  }
+
+  watchedIds(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  refresh(accessCodeId?: string | readonly string[]): void {
+    const ids =
+      accessCodeId === undefined
+        ? [...this.#entries.keys()]
+        : typeof accessCodeId === 'string'
+          ? [accessCodeId]
+          : accessCodeId;
+    for (const id of ids) {
+      const entry = this.#entries.get(id);
+      if (entry === undefined || entry.stopped) continue;
+      entry.refetch = true;
+      entry.unchangedLooks = 0;
+      entry.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
+    }
+    this.#schedulePoll();
+  }
+
+  observe(accessCodeId: string, observation: Observation): boolean {
+    const entry = this.#entries.get(accessCodeId);
+    if (entry === undefined) return false;
+    this.#apply(entry, observation);
+    this.#afterChange();
+    return true;
+  }
+
+  deleteAccessCode(accessCodeId: string): Promise<void> {
+    return this.#request(accessCodeId, 'delete', async (signal) => {
+      const response = await this.#client.accessCodes.deleteWithActionAttempt(
+        { access_code_id: accessCodeId },
+        { signal },
+      );
+      return response.action_attempt;
+    });
+  }
+
+  updateAccessCode(params: AccessCodesUpdateParams): Promise<void> {
+    const id = (params as { access_code_id?: unknown } | null)?.access_code_id;
+    if (typeof id !== 'string' || id === '') {
+      return Promise.reject(
+        new SeamInvalidArgumentError(
+          'verifier.updateAccessCode needs `access_code_id` (a string).',
+        ),
+      );
+    }
+    return this.#request(id, 'update', async (signal) => {
+      const response = await this.#client.accessCodes.updateWithActionAttempt(params, { signal });
+      return response.action_attempt;
+    });
+  }
+
+  async idle(): Promise<void> {
+    while (this.#inflight.size > 0) {
+      await Promise.allSettled([...this.#inflight]);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#stopVisibility?.();
+    this.#clearTimer('poll');
+    this.#clearTimer('events');
+    if (this.#pushSyncTimer !== null) this.#clock.clearTimeout(this.#pushSyncTimer);
+    for (const group of this.#pushGroups.values()) {
+      for (const stream of group.streams) stream.close();
+    }
+    this.#pushGroups.clear();
+    this.#abort.abort();
+    await this.idle();
+    // Write what is pending one last time (disposal is not the end of a verification).
+    for (const entry of this.#entries.values()) if (entry.dirty) entry.important = true;
+    await this.#flush();
+    this.#listeners.clear();
+    try {
+      await this.#store.close?.();
+    } catch (error) {
+      this.#onError(error, 'store');
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Watching
+
+  #resolveWatch(options: WatchOptions): ResolvedWatch {
+    if (options === null || typeof options !== 'object') {
+      fail('verifier.watch: the options must be an object like { sources: { poll: true } }.');
+    }
+    let sources: WatchSources | undefined = options.sources;
+    if (sources === undefined && options.mode !== undefined && options.mode !== 'auto') {
+      if (!['poll', 'events', 'push'].includes(options.mode)) {
+        fail(
+          `verifier.watch: unknown mode ${JSON.stringify(options.mode)}; use auto, poll, events or push.`,
+        );
+      }
+      sources = { [options.mode]: true };
+    }
+    if (sources === undefined) return this.#defaultWatch;
+    if (sources === null || typeof sources !== 'object') {
+      fail(
+        'verifier.watch: `sources` must be an object like { poll: true, push: { url, token } }.',
+      );
+    }
+    let push: ResolvedPushOptions | null = null;
+    if (sources.push === true) {
+      if (this.#push === null) {
+        fail(
+          'verifier.watch: push needs a relay: give sources.push { url, token } to createVerifier or to watch.',
+        );
+      }
+      push = this.#push;
+    } else if (typeof sources.push === 'object' && sources.push !== null) {
+      push = resolvePushOptions(sources.push, 'verifier.watch');
+    }
+    const resolved: ResolvedWatch = {
+      poll: sources.poll === true,
+      events: sources.events === true,
+      push,
+    };
+    if (resolved.events && this.#events === null) {
+      fail(
+        'verifier.watch: the events source is off; turn it on with createVerifier({ sources: { events: true } }).',
+      );
+    }
+    if (!resolved.poll && !resolved.events && resolved.push === null) {
+      fail(
+        'verifier.watch: `sources` turns every source off; give at least one of poll, events, push.',
+      );
+    }
+    return resolved;
+  }
+
+  /** The sources of an entry: the union of its watches, or the verifier's for a resumed code. */
+  #sourcesOf(entry: Entry): { poll: boolean; events: boolean; push: ResolvedPushOptions[] } {
+    const holds = entry.holds.length > 0 ? entry.holds : [this.#defaultWatch];
+    const push = new Map<string, ResolvedPushOptions>();
+    let poll = false;
+    let events = false;
+    for (const hold of holds) {
+      poll ||= hold.poll;
+      events ||= hold.events;
+      if (hold.push !== null) push.set(this.#pushKey(hold.push), hold.push);
+    }
+    return { poll, events, push: [...push.values()] };
+  }
+
+  #drop(entry: Entry): void {
+    this.#entries.delete(entry.id);
+    this.#pendingDeletes.add(entry.id);
+    const previousPhase = entry.published?.phase ?? null;
+    this.#emit({ accessCodeId: entry.id, state: null, previousPhase });
+    this.#afterChange();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Observations and effects
+
+  /**
+   * Runs one observation through the machine and carries out its effects. Returns whether the code
+   * progressed: its phase or its issues changed (not merely their times), which resets backoff.
+   */
+  #apply(entry: Entry, observation: Observation): boolean {
+    if (entry.preReady !== null) entry.preReady.push(observation);
+    const previous = entry.state;
+    const [next, effects] = transition(previous, observation);
+    entry.state = next;
+    let notified = false;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'refetch':
+          entry.refetch = true;
+          break;
+        case 'scheduleCheck':
+          // The poll schedule reads `state.nextCheckAt` itself.
+          break;
+        case 'stopWatching':
+          entry.stopped = true;
+          entry.refetch = false;
+          entry.missing = false;
+          break;
+        case 'notify':
+          notified = true;
+          break;
+        case 'invalidObservation':
+          this.#onError(new VerifierObservationError(effect.message), 'observation');
+          break;
+      }
+    }
+    if (next !== previous) this.#markDirty(entry, notified || entry.stopped);
+    const progressed = progressKey(next) !== progressKey(previous);
+    if (progressed) {
+      entry.unchangedLooks = 0;
+      // What a quiet code waited for happened (set, preloaded): the fast look-around is over.
+      if (phaseClass(next) === 'quiet') entry.burstUntil = 0;
+      else this.#eventsUnchanged = 0;
+    }
+    if (notified || (entry.published === null && next.asOf !== null)) {
+      this.#publish(entry, entry.published?.phase ?? null);
+    }
+    return progressed;
+  }
+
+  #publish(entry: Entry, previousPhase: DerivedPhase | null): void {
+    entry.published = entry.state;
+    this.#emit({ accessCodeId: entry.id, state: entry.state, previousPhase });
+    if (entry.stopped && entry.holds.length === 0 && this.#isReady) {
+      // Nobody holds a code that reached its end (a resumed or auto-followed one): forget it.
+      this.#entries.delete(entry.id);
+      this.#pendingDeletes.add(entry.id);
+    }
+  }
+
+  #emit(update: VerifierUpdate): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(update);
+      } catch (error) {
+        this.#onError(error, 'observation');
+      }
+    }
+  }
+
+  #deliverEvent(event: SeamEvent): boolean {
+    const id = (event as { access_code_id?: unknown }).access_code_id;
+    if (typeof id !== 'string') return false;
+    const entry = this.#entries.get(id);
+    if (entry === undefined) return false;
+    this.#apply(entry, { type: 'event.received', event });
+    return true;
+  }
+
+  async #request(
+    accessCodeId: string,
+    operation: RequestOperation,
+    send: (signal: AbortSignal) => Promise<unknown>,
+  ): Promise<void> {
+    if (this.#disposed)
+      fail(`verifier: this verifier was disposed; the ${operation} was not sent.`);
+    if (typeof accessCodeId !== 'string' || !UUID.test(accessCodeId)) {
+      fail(
+        `verifier.${operation}AccessCode needs an access code id (a UUID); got ${JSON.stringify(accessCodeId)}.`,
+      );
+    }
+    let entry = this.#entries.get(accessCodeId);
+    if (entry === undefined) {
+      // Followed without a watch: forgotten once it reaches its end.
+      entry = new Entry(accessCodeId, this.#clock.now(), this.#isReady);
+      entry.refetch = true;
+      this.#entries.set(accessCodeId, entry);
+      this.#pendingDeletes.delete(accessCodeId);
+    }
+    const target = entry;
+    const requestId = `verifier-${operation}-${++this.#requestCounter}-${this.#clock.now()}`;
+    this.#apply(target, {
+      type: 'request.started',
+      requestId,
+      operation,
+      observedAt: iso(this.#clock.now()),
+    });
+    this.#afterChange();
+    try {
+      const actionAttempt = await send(this.#abort.signal);
+      this.#apply(target, {
+        type: 'request.succeeded',
+        requestId,
+        operation,
+        observedAt: iso(this.#clock.now()),
+        ...(actionAttempt !== null && typeof actionAttempt === 'object'
+          ? { actionAttempt: actionAttempt as never }
+          : {}),
+      });
+    } catch (error) {
+      this.#apply(target, {
+        type: 'request.failed',
+        requestId,
+        operation,
+        observedAt: iso(this.#clock.now()),
+        error: requestFailureOf(error),
+      });
+      this.#onError(error, 'request');
+      throw error;
+    } finally {
+      target.unchangedLooks = 0;
+      target.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
+      this.#afterChange();
+    }
+  }
+
+  /** After anything changed: persist, and re-plan every source. */
+  #afterChange(): void {
+    if (this.#disposed) return;
+    this.#queueFlush();
+    if (!this.#isReady) return;
+    this.#schedulePoll();
+    this.#scheduleEvents();
+    this.#schedulePushSync();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading (resuming) from the store
+
+  async #load(): Promise<void> {
+    let data: Awaited<ReturnType<PendingStore['load']>> = { verifications: [], meta: {} };
+    try {
+      data = await this.#store.load();
+    } catch (error) {
+      this.#onError(error, 'store');
+    }
+    if (this.#disposed) return;
+    for (const record of data.verifications ?? []) this.#resume(record);
+    for (const entry of this.#entries.values()) {
+      if (entry.preReady !== null && entry.preReady.length === 0 && entry.state.asOf === null) {
+        // Watched by id before loading, with nothing stored: fetch it.
+        entry.refetch = true;
+      }
+      entry.preReady = null;
+    }
+    const meta = data.meta ?? {};
+    this.#eventsCursor = readCursor(meta[EVENTS_CURSOR_KEY]);
+    for (const [key, value] of Object.entries(meta)) {
+      if (key.startsWith(PUSH_LAST_EVENT_ID_PREFIX) && typeof value === 'string') {
+        this.#storedLastEventIds.set(key.slice(PUSH_LAST_EVENT_ID_PREFIX.length), value);
+      }
+    }
+    this.#isReady = true;
+    for (const entry of [...this.#entries.values()]) {
+      if (entry.stopped && entry.holds.length === 0) this.#publish(entry, null);
+    }
+    this.#afterChange();
+  }
+
+  #resume(record: StoredVerification): void {
+    const id = record?.accessCodeId;
+    let state: CodeState;
+    try {
+      if (typeof id !== 'string' || !UUID.test(id)) {
+        throw new Error(`a stored verification has no valid accessCodeId (${JSON.stringify(id)})`);
+      }
+      state = parseCodeState(record.state);
+      if (state.accessCodeId !== id) {
+        throw new Error(`the stored state of ${id} belongs to ${String(state.accessCodeId)}`);
+      }
+    } catch (error) {
+      this.#onError(
+        new Error(
+          `Dropped a stored verification that cannot be resumed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+        'store',
+      );
+      if (typeof id === 'string') this.#pendingDeletes.add(id);
+      return;
+    }
+    if (state.terminal) {
+      this.#pendingDeletes.add(id);
+      return;
+    }
+    let entry = this.#entries.get(id);
+    const replay = entry?.preReady ?? [];
+    if (entry === undefined) {
+      entry = new Entry(id, record.watchedAt, false);
+      this.#entries.set(id, entry);
+    }
+    entry.state = state;
+    entry.savedAt = record.savedAt;
+    // What was observed while loading is applied on top of what was stored.
+    entry.preReady = null;
+    for (const observation of replay) this.#apply(entry, observation);
+    // The stored snapshot may be old: one batch brings every resumed code up to date.
+    entry.refetch = true;
+    entry.lastLookAt = state.snapshot === null ? null : Date.parse(state.snapshot.observedAt);
+    this.#publish(entry, null);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Persistence
+
+  #markDirty(entry: Entry, important: boolean): void {
+    entry.dirty = true;
+    if (important) entry.important = true;
+  }
+
+  #queueFlush(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      void this.#track(this.#flush());
+    });
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#flushing !== null) await this.#flushing;
+    if (!this.#isReady) return;
+    const now = this.#clock.now();
+    const put: StoredVerification[] = [];
+    const written: Entry[] = [];
+    for (const entry of this.#entries.values()) {
+      if (!entry.dirty) continue;
+      if (entry.stopped && entry.holds.length === 0) continue;
+      if (!entry.important && now - entry.savedAt < PERSIST_INTERVAL_MS) continue;
+      if (entry.state.terminal) {
+        // A finished verification has nothing to resume.
+        this.#pendingDeletes.add(entry.id);
+        entry.dirty = false;
+        entry.important = false;
+        continue;
+      }
+      put.push({
+        accessCodeId: entry.id,
+        state: entry.state,
+        watchedAt: entry.watchedAt,
+        savedAt: now,
+      });
+      written.push(entry);
+    }
+    const deletes = [...this.#pendingDeletes].filter(
+      (id) => !this.#entries.has(id) || this.#entries.get(id)?.state.terminal,
+    );
+    const meta = Object.fromEntries(this.#pendingMeta);
+    if (put.length === 0 && deletes.length === 0 && this.#pendingMeta.size === 0) return;
+    for (const entry of written) {
+      entry.dirty = false;
+      entry.important = false;
+      entry.savedAt = now;
+    }
+    for (const id of deletes) this.#pendingDeletes.delete(id);
+    this.#pendingMeta.clear();
+    const saving = (async () => {
+      try {
+        await this.#store.save({ put, delete: deletes, meta });
+      } catch (error) {
+        this.#onError(error, 'store');
+        // Try again with the next change.
+        for (const entry of written) this.#markDirty(entry, true);
+        for (const id of deletes) this.#pendingDeletes.add(id);
+        for (const [key, value] of Object.entries(meta)) {
+          if (!this.#pendingMeta.has(key)) this.#pendingMeta.set(key, value);
+        }
+      }
+    })();
+    this.#flushing = saving;
+    try {
+      await saving;
+    } finally {
+      this.#flushing = null;
+    }
+  }
+
+  #setMeta(key: string, value: unknown): void {
+    this.#pendingMeta.set(key, value);
+    this.#queueFlush();
+  }
+
+  #track(promise: Promise<void>): Promise<void> {
+    this.#inflight.add(promise);
+    void promise.finally(() => this.#inflight.delete(promise));
+    return promise;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Timers and visibility
+
+  #hidden(): boolean {
+    try {
+      return this.#visibility?.isHidden() === true;
+    } catch {
+      return false;
+    }
+  }
+
+  #visibilityChanged(): void {
+    if (this.#disposed || !this.#isReady) return;
+    // Coming back: what fell due while hidden runs now. Going away: only refetches still run.
+    this.#pollTimerAt = Number.NaN;
+    this.#eventsTimerAt = Number.NaN;
+    this.#schedulePoll();
+    this.#scheduleEvents();
+  }
+
+  #clearTimer(kind: 'poll' | 'events'): void {
+    const timer = kind === 'poll' ? this.#pollTimer : this.#eventsTimer;
+    if (timer !== null) this.#clock.clearTimeout(timer);
+    if (kind === 'poll') {
+      this.#pollTimer = null;
+      this.#pollTimerAt = Number.NaN;
+    } else {
+      this.#eventsTimer = null;
+      this.#eventsTimerAt = Number.NaN;
+    }
+  }
+
+  #setTimer(kind: 'poll' | 'events', at: number | null): void {
+    const current = kind === 'poll' ? this.#pollTimerAt : this.#eventsTimerAt;
+    if (at === current) return;
+    this.#clearTimer(kind);
+    if (at === null || !Number.isFinite(at)) return;
+    const delay = Math.max(0, at - this.#clock.now());
+    const timer = this.#clock.setTimeout(() => {
+      if (kind === 'poll') {
+        this.#pollTimer = null;
+        this.#pollTimerAt = Number.NaN;
+        void this.#track(this.#pollTick());
+      } else {
+        this.#eventsTimer = null;
+        this.#eventsTimerAt = Number.NaN;
+        void this.#track(this.#eventsTick());
+      }
+    }, delay);
+    if (kind === 'poll') {
+      this.#pollTimer = timer;
+      this.#pollTimerAt = at;
+    } else {
+      this.#eventsTimer = timer;
+      this.#eventsTimerAt = at;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The poll source (and every refetch)
+
+  /**
+   * When this code should next be fetched (`at`), and from when it may ride along with a request
+   * that goes anyway (`rideFrom`): half its interval early, so that codes drift into the same
+   * ticks; never early when it waits for a due moment (a look before then is wasted).
+   */
+  #plan(entry: Entry, now: number, hidden: boolean): { at: number; rideFrom: number } | null {
+    if (entry.stopped) return null;
+    if (entry.refetch || entry.missing) return { at: now, rideFrom: now };
+    if (hidden) return null;
+    if (!this.#sourcesOf(entry).poll) return null;
+    const klass = phaseClass(entry.state);
+    if (klass === 'done') return null;
+    const base = entry.lastLookAt ?? entry.watchedAt;
+    const bursting = now < entry.burstUntil;
+    const checkAt = nextCheckOf(entry.state);
+    const interval = pollIntervalMs(
+      klass,
+      entry.unchangedLooks,
+      bursting,
+      checkAt !== null,
+      this.#pollTiming,
+    );
+    const due = base + interval;
+    if (checkAt !== null && checkAt < due) return { at: checkAt, rideFrom: checkAt };
+    if (!Number.isFinite(due)) return null;
+    return { at: due, rideFrom: due - interval / 2 };
+  }
+
+  #schedulePoll(): void {
+    if (this.#disposed || !this.#isReady) return;
+    // A running tick plans the next one when it ends.
+    if (this.#pollRunning) return;
+    const now = this.#clock.now();
+    const hidden = this.#hidden();
+    let next: number | null = null;
+    for (const entry of this.#entries.values()) {
+      const plan = this.#plan(entry, now, hidden);
+      if (plan !== null && (next === null || plan.at < next)) next = plan.at;
+    }
+    if (next !== null) next = Math.max(next, this.#pollNotBefore);
+    this.#setTimer('poll', next);
+  }
+
+  async #pollTick(): Promise<void> {
+    if (this.#disposed || !this.#isReady) return;
+    if (this.#pollRunning) return;
+    const now = this.#clock.now();
+    if (now < this.#pollNotBefore) {
+      this.#schedulePoll();
+      return;
+    }
+    this.#pollRunning = true;
+    try {
+      await this.#pollOnce(now);
+    } finally {
+      this.#pollRunning = false;
+      this.#queueFlush();
+      this.#schedulePoll();
+      this.#scheduleEvents();
+    }
+  }
+
+  async #pollOnce(now: number): Promise<void> {
+    const hidden = this.#hidden();
+    const due: Entry[] = [];
+    const confirm: Entry[] = [];
+    const soon: Entry[] = [];
+    for (const entry of this.#entries.values()) {
+      const plan = this.#plan(entry, now, hidden);
+      if (plan === null) continue;
+      if (entry.missing && !entry.refetch) confirm.push(entry);
+      else if (plan.at <= now) due.push(entry);
+      else if (plan.rideFrom <= now) soon.push(entry);
+    }
+    if (due.length === 0 && confirm.length === 0) return;
+    const batch = due.length > 0 ? [...due, ...soon] : [];
+    for (const entry of batch) {
+      const checkAt = nextCheckOf(entry.state);
+      // A due moment passed: Seam should act now, so look fast for a while.
+      if (checkAt !== null && checkAt <= now) {
+        entry.burstUntil = now + this.#pollTiming.dueWindowMs;
+        entry.unchangedLooks = 0;
+      }
+    }
+    const signal = this.#abort.signal;
+    for (const ids of chunk(
+      batch.map((entry) => entry.id),
+      MAX_IDS_PER_REQUEST,
+    )) {
+      let codes: AccessCode[];
+      try {
+        codes = await this.#client.accessCodes.list({ access_code_ids: ids }, { signal });
+      } catch (error) {
+        if (isAbort(error, signal)) return;
+        this.#transportFailed(ids, error, 'poll');
+        return;
+      }
+      const lookAt = this.#clock.now();
+      const found = new Set<string>();
+      for (const accessCode of codes) {
+        const entry = this.#entries.get(accessCode?.access_code_id);
+        if (entry === undefined) continue;
+        found.add(entry.id);
+        this.#looked(entry, lookAt, { type: 'code.observed', accessCode, observedAt: iso(lookAt) });
+      }
+      for (const id of ids) {
+        const entry = this.#entries.get(id);
+        if (entry === undefined || found.has(id) || entry.stopped) continue;
+        // Not listed: confirm with a get before believing it is gone (see createVerifier).
+        entry.refetch = false;
+        entry.missing = true;
+        confirm.push(entry);
+      }
+    }
+    this.#pollFailures = 0;
+    for (const entry of confirm.slice(0, MAX_CONFIRMATIONS_PER_TICK)) {
+      if (!entry.missing || entry.stopped || this.#entries.get(entry.id) !== entry) continue;
+      try {
+        const accessCode = await this.#client.accessCodes.get(
+          { access_code_id: entry.id },
+          { signal },
+        );
+        const lookAt = this.#clock.now();
+        this.#looked(entry, lookAt, { type: 'code.observed', accessCode, observedAt: iso(lookAt) });
+      } catch (error) {
+        if (isAbort(error, signal)) return;
+        if (isSeamApiError(error) && error.status === 404) {
+          const lookAt = this.#clock.now();
+          this.#looked(entry, lookAt, {
+            type: 'code.notFound',
+            accessCodeId: entry.id,
+            observedAt: iso(lookAt),
+          });
+        } else {
+          this.#transportFailed([entry.id], error, 'poll');
+          return;
+        }
+      }
+    }
+  }
+
+  /** A fetch brought news of the code. */
+  #looked(entry: Entry, at: number, observation: Observation): void {
+    entry.refetch = false;
+    entry.missing = false;
+    entry.lastLookAt = at;
+    if (!this.#apply(entry, observation)) entry.unchangedLooks += 1;
+  }
+
+  #transportFailed(ids: readonly string[], error: unknown, source: 'poll' | 'events'): void {
+    const failure = transportFailureOf(error);
+    const now = this.#clock.now();
+    for (const id of ids) {
+      const entry = this.#entries.get(id);
+      if (entry !== undefined && !entry.stopped) {
+        this.#apply(entry, { type: 'transport.failed', observedAt: iso(now), error: failure });
+      }
+    }
+    this.#onError(error, source);
+    const failures = source === 'poll' ? ++this.#pollFailures : ++this.#eventsFailures;
+    // Unauthorized will not heal by itself soon: wait the longest (the client may renew meanwhile).
+    const count = isSeamUnauthorizedError(error) ? 30 : failures;
+    let wait = backoffMs(
+      count,
+      this.#pollTiming.fastIntervalMs,
+      MAX_TRANSPORT_BACKOFF_MS,
+      this.#random,
+    );
+    if (isSeamRateLimitError(error) && isSeamApiError(error) && error.retryAfterMs !== null) {
+      wait = Math.max(wait, error.retryAfterMs);
+    }
+    if (source === 'poll') this.#pollNotBefore = now + wait;
+    else this.#eventsNotBefore = now + wait;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The events source
+
+  #eventsNotBefore = 0;
+
+  #eventsIds(): string[] {
+    if (this.#events === null) return [];
+    const ids: string[] = [];
+    for (const entry of this.#entries.values()) {
+      if (!entry.stopped && this.#sourcesOf(entry).events) ids.push(entry.id);
+    }
+    return ids;
+  }
+
+  #scheduleEvents(): void {
+    if (this.#disposed || !this.#isReady || this.#events === null) return;
+    if (this.#eventsRunning) return;
+    const ids = this.#eventsIds();
+    if (ids.length === 0 || this.#hidden()) {
+      this.#setTimer('events', null);
+      return;
+    }
+    const now = this.#clock.now();
+    const anyMoving = ids.some((id) => {
+      const entry = this.#entries.get(id);
+      return (
+        entry !== undefined && (phaseClass(entry.state) === 'moving' || now < entry.burstUntil)
+      );
+    });
+    const interval = eventsIntervalMs(anyMoving, this.#eventsUnchanged, this.#events);
+    const base = this.#eventsLastAt ?? now;
+    this.#setTimer(
+      'events',
+      Math.max(Math.min(base + interval, now + interval), this.#eventsNotBefore),
+    );
+  }
+
+  async #eventsTick(): Promise<void> {
+    if (this.#disposed || !this.#isReady || this.#events === null || this.#eventsRunning) return;
+    const now = this.#clock.now();
+    if (now < this.#eventsNotBefore) {
+      this.#scheduleEvents();
+      return;
+    }
+    this.#eventsRunning = true;
+    try {
+      await this.#eventsOnce(now, this.#events);
+    } finally {
+      this.#eventsRunning = false;
+      this.#queueFlush();
+      this.#schedulePoll();
+      this.#scheduleEvents();
+    }
+  }
+
+  async #eventsOnce(now: number, options: ResolvedEventsOptions): Promise<void> {
+    const ids = this.#eventsIds();
+    if (ids.length === 0 || this.#hidden()) return;
+    const signal = this.#abort.signal;
+    let cursor = this.#eventsCursor ?? startCursor(now, options.lookbackMs);
+    let applied = 0;
+    let since = cursor.since;
+    for (let page = 0; page < MAX_EVENT_PAGES_PER_TICK; page += 1) {
+      let full = false;
+      let newestOnPage: string | null = null;
+      for (const part of chunk(ids, MAX_IDS_PER_REQUEST)) {
+        let events: SeamEvent[];
+        try {
+          events = await this.#client.events.list(
+            {
+              since,
+              access_code_ids: part,
+              limit: EVENTS_PAGE_LIMIT,
+              ...(options.eventTypes === null
+                ? {}
+                : { event_types: [...options.eventTypes] as never }),
+            },
+            { signal },
+          );
+        } catch (error) {
+          if (isAbort(error, signal)) return;
+          this.#transportFailed(part, error, 'events');
+          this.#eventsCursor = cursor;
+          return;
+        }
+        if (events.length >= EVENTS_PAGE_LIMIT) full = true;
+        const taken = takeEvents(cursor, events, options.lookbackMs);
+        cursor = taken.cursor;
+        for (const event of taken.fresh) {
+          if (this.#deliverEvent(event)) applied += 1;
+        }
+        for (const event of events) {
+          if (newestOnPage === null || Date.parse(event.occurred_at) > Date.parse(newestOnPage)) {
+            newestOnPage = event.occurred_at;
+          }
+        }
+      }
+      // A full page may hide more: list again from its newest event (seen ids are skipped).
+      if (!full || newestOnPage === null || Date.parse(newestOnPage) <= Date.parse(since)) break;
+      since = newestOnPage;
+    }
+    this.#eventsFailures = 0;
+    this.#eventsLastAt = this.#clock.now();
+    this.#eventsUnchanged = applied > 0 ? 0 : this.#eventsUnchanged + 1;
+    this.#eventsCursor = cursor;
+    this.#setMeta(EVENTS_CURSOR_KEY, cursor);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The push source
+
+  #pushKey(options: ResolvedPushOptions): string {
+    const token = options.token;
+    let tokenKey: string;
+    if (typeof token === 'string') {
+      tokenKey = `s:${token}`;
+    } else {
+      let key = this.#tokenKeys.get(token);
+      if (key === undefined) {
+        key = ++this.#tokenKeyCounter;
+        this.#tokenKeys.set(token, key);
+      }
+      tokenKey = `f:${key}`;
+    }
+    return `${options.eventsUrl}\n${tokenKey}`;
+  }
+
+  #schedulePushSync(): void {
+    if (this.#pushSyncTimer !== null || this.#disposed) return;
+    // Watches made in one go (a page of components) share one (re)connection.
+    this.#pushSyncTimer = this.#clock.setTimeout(() => {
+      this.#pushSyncTimer = null;
+      this.#syncPush();
+    }, 0);
+  }
+
+  #syncPush(): void {
+    if (this.#disposed || !this.#isReady) return;
+    const wanted = new Map<string, { options: ResolvedPushOptions; ids: string[] }>();
+    for (const entry of this.#entries.values()) {
+      if (entry.stopped) continue;
+      for (const options of this.#sourcesOf(entry).push) {
+        const key = this.#pushKey(options);
+        const group = wanted.get(key) ?? { options, ids: [] };
+        group.ids.push(entry.id);
+        wanted.set(key, group);
+      }
+    }
+    for (const [key, group] of this.#pushGroups) {
+      if (!wanted.has(key)) {
+        for (const stream of group.streams) stream.close();
+        this.#pushGroups.delete(key);
+      }
+    }
+    for (const [key, { options, ids }] of wanted) {
+      let group = this.#pushGroups.get(key);
+      if (group === undefined) {
+        group = {
+          key,
+          options,
+          streams: [],
+          lastEventId: this.#storedLastEventIds.get(options.url) ?? '',
+        };
+        this.#pushGroups.set(key, group);
+      }
+      const parts = chunk([...ids].sort(), MAX_IDS_PER_REQUEST);
+      const current = group;
+      parts.forEach((part, index) => {
+        const existing = current.streams[index];
+        if (existing !== undefined) {
+          existing.setAccessCodeIds(part);
+        } else {
+          const stream = new PushStream(
+            options,
+            this.#pushHost(current),
+            part,
+            current.lastEventId,
+          );
+          current.streams.push(stream);
+          stream.open();
+        }
+      });
+      for (const stream of group.streams.splice(parts.length)) stream.close();
+    }
+  }
+
+  #pushHost(group: PushGroup) {
+    return {
+      clock: this.#clock,
+      random: this.#random,
+      onEvent: (event: SeamEvent) => {
+        if (this.#deliverEvent(event)) this.#afterChange();
+      },
+      onOpen: (ids: readonly string[], resumed: boolean) => {
+        if (resumed) return;
+        // Without a Last-Event-ID the relay sends only what comes next: events between our last
+        // look and now would be missed, so take one look at the codes.
+        this.refresh(ids);
+      },
+      onResync: (ids: readonly string[]) => this.refresh(ids),
+      onFailure: (ids: readonly string[], failure: TransportFailure) => {
+        const now = iso(this.#clock.now());
+        for (const id of ids) {
+          const entry = this.#entries.get(id);
+          if (entry !== undefined && !entry.stopped) {
+            this.#apply(entry, { type: 'transport.failed', observedAt: now, error: failure });
+          }
+        }
+        this.#afterChange();
+      },
+      onRecovered: (ids: readonly string[]) => this.refresh(ids),
+      onLastEventId: (lastEventId: string) => {
+        group.lastEventId = lastEventId;
+        this.#setMeta(`${PUSH_LAST_EVENT_ID_PREFIX}${group.options.url}`, lastEventId);
+      },
+      report: (error: unknown) => this.#onError(error, 'push'),
+    };
+  }
+}
+
+/** What counts as progress for backoff: the phase and which issues are shown. */
+function progressKey(state: CodeState): string {
+  const issues = state.issues.map((issue) => `${issue.kind}:${issue.code}`).sort();
+  return `${state.phase}|${issues.join(',')}`;
+}
+
+/** The state's next due moment in epoch ms, or null. */
+function nextCheckOf(state: CodeState): number | null {
+  if (state.nextCheckAt === null) return null;
+  const at = Date.parse(state.nextCheckAt);
+  return Number.isFinite(at) ? at : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks of what callers pass
+
+function accessCodeIdOf(accessCode: unknown): string {
+  if (typeof accessCode === 'string') {
+    if (!UUID.test(accessCode)) {
+      fail(
+        `verifier.watch needs an access code id (a UUID such as "7d1f0b2e-…") or an access_code object; got ${JSON.stringify(accessCode)}.`,
+      );
+    }
+    return accessCode;
+  }
+  const id = (accessCode as { access_code_id?: unknown } | null)?.access_code_id;
+  if (
+    accessCode === null ||
+    typeof accessCode !== 'object' ||
+    typeof id !== 'string' ||
+    !UUID.test(id)
+  ) {
+    fail(
+      'verifier.watch needs an access code id or an `access_code` object as Seam returned it (with its `access_code_id`).',
+    );
+  }
+  return id;
+}
+
+function checkStore(store: unknown): PendingStore | null {
+  if (store === undefined) return null;
+  const candidate = store as Partial<PendingStore> | null;
+  if (
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    typeof candidate.load !== 'function' ||
+    typeof candidate.save !== 'function'
+  ) {
+    fail(
+      'createVerifier: `store` must be a PendingStore ({ load, save }), e.g. createMemoryStore() or createIdbStore().',
+    );
+  }
+  return candidate as PendingStore;
+}
+
+function checkClock(clock: unknown): VerifierClock | null {
+  if (clock === undefined) return null;
+  const candidate = clock as Partial<VerifierClock> | null;
+  if (
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    typeof candidate.now !== 'function' ||
+    typeof candidate.setTimeout !== 'function' ||
+    typeof candidate.clearTimeout !== 'function'
+  ) {
+    fail(
+      'createVerifier: `clock` must have now(), setTimeout(callback, ms) and clearTimeout(handle).',
+    );
+  }
+  return candidate as VerifierClock;
+}
+
+function checkVisibility(visibility: unknown): VisibilityAdapter | null {
+  if (visibility === undefined) return null;
+  const candidate = visibility as Partial<VisibilityAdapter> | null;
+  if (
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    typeof candidate.isHidden !== 'function' ||
+    typeof candidate.onChange !== 'function'
+  ) {
+    fail(
+      'createVerifier: `visibility` must have isHidden() and onChange(callback) (see VisibilityAdapter).',
+    );
+  }
+  return candidate as VisibilityAdapter;
+}
