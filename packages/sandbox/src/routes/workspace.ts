@@ -70,27 +70,34 @@ interface SessionInput {
   expires_at?: string;
 }
 
+/**
+ * A publishable key may only ask for an empty session for one user (Seam's rule): checked before
+ * any lookup, so get_or_create cannot hand out a scoped session either.
+ */
+function checkPublishableKeyInput(context: RouteContext<SessionInput>): void {
+  const { principal, params } = context;
+  if (principal.kind !== 'publishable_key') return;
+  const extra = Object.keys(params).filter(
+    (key) => key !== 'user_identifier_key' && params[key as keyof SessionInput] !== undefined,
+  );
+  if (extra.length > 0) {
+    throw new SeamApiError(
+      403,
+      'publishable_keys_must_create_empty_client_sessions',
+      `A publishable key can only create an empty client session; remove ${extra.join(', ')}, or create the session from your backend with an API key.`,
+    );
+  }
+  if (params.user_identifier_key === undefined) {
+    throw new SeamApiError(
+      401,
+      'publishable_key_requires_user_identifier_key',
+      'A publishable key needs a user_identifier_key that identifies the user (an opaque id, never an e-mail address).',
+    );
+  }
+}
+
 function createSession(context: RouteContext<SessionInput>): ClientSessionRecord {
   const { world, principal, params } = context;
-  if (principal.kind === 'publishable_key') {
-    const extra = Object.keys(params).filter(
-      (key) => key !== 'user_identifier_key' && params[key as keyof SessionInput] !== undefined,
-    );
-    if (extra.length > 0) {
-      throw new SeamApiError(
-        403,
-        'publishable_keys_must_create_empty_client_sessions',
-        `A publishable key can only create an empty client session; remove ${extra.join(', ')}, or create the session from your backend with an API key.`,
-      );
-    }
-    if (params.user_identifier_key === undefined) {
-      throw new SeamApiError(
-        401,
-        'publishable_key_requires_user_identifier_key',
-        'A publishable key needs a user_identifier_key that identifies the user (an opaque id, never an e-mail address).',
-      );
-    }
-  }
   const accountIds = params.connected_account_ids ?? [];
   for (const id of accountIds) {
     if (world.accounts.get(id)?.workspace_id !== principal.workspace_id) {
@@ -264,6 +271,7 @@ export const workspaceRoutes: Route[] = [
     auth: ['api_key', 'publishable_key'],
     params: sessionParams,
     handle: (context) => {
+      checkPublishableKeyInput(context);
       const existing = sessionOfUser(context);
       if (existing !== undefined) {
         throw new SeamApiError(
@@ -282,6 +290,7 @@ export const workspaceRoutes: Route[] = [
     auth: ['api_key', 'publishable_key'],
     params: sessionParams,
     handle: (context) => {
+      checkPublishableKeyInput(context);
       const session = sessionOfUser(context) ?? createSession(context);
       return { client_session: renderSession(context.world, session) };
     },
