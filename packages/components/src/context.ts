@@ -1,6 +1,5 @@
 import { ContextProvider, createContext } from '@lit/context';
-import type { SeamClient } from '@seam-codes/core';
-import type { VerifierLike } from './internal/verifier-like.js';
+import type { SeamClient, Verifier } from '@seam-codes/core';
 
 /**
  * What an ancestor shares with every seam element below it: one client and one verifier, so that
@@ -10,7 +9,7 @@ export interface SeamContextValue {
   /** The client every element below uses for its requests. */
   readonly client: SeamClient;
   /** The verifier that follows codes for every element below; made from `client` when absent. */
-  readonly verifier?: VerifierLike;
+  readonly verifier?: Verifier;
   /**
    * The current time in epoch milliseconds; default `Date.now`. A sandbox with a virtual clock
    * passes its own, so that "in the future" means the same thing to the form and the server.

@@ -11,6 +11,7 @@ import '../src/define.js';
 import type { SeamCodeCreator } from '../src/code-creator/code-creator.js';
 import type {
   SeamCodeCreatedEvent,
+  SeamCodeSetEvent,
   SeamCodeSubmitEvent,
 } from '../src/code-creator/code-creator.events.js';
 import type { SeamErrorEvent } from '../src/internal/events.js';
@@ -31,6 +32,7 @@ async function creator(w: World, role: SandboxDeviceRole, attributes: Record<str
   }
   el.now = w.now;
   el.client = w.client;
+  el.verifier = w.verifier;
   el.deviceId = w.sandbox.catalogue.devices[role];
   await el.updateComplete;
   await waitUntil(
@@ -193,7 +195,7 @@ describe('<seam-code-creator> validation', () => {
 });
 
 describe('<seam-code-creator> creating', () => {
-  it('creates one code and shows its status', async () => {
+  it('creates one code and follows it until it is set on the lock', async () => {
     const w = world();
     const el = await creator(w, 'builtInKeypad', { name: 'Guest: Ana Silva' });
     const deviceId = w.sandbox.catalogue.devices.builtInKeypad;
@@ -203,6 +205,7 @@ describe('<seam-code-creator> creating', () => {
 
     const submitted = oneEvent(el, 'seam-code-submit') as Promise<SeamCodeSubmitEvent>;
     const created = oneEvent(el, 'seam-code-created') as Promise<SeamCodeCreatedEvent>;
+    const set = oneEvent(el, 'seam-code-set') as Promise<SeamCodeSetEvent>;
     await submit(el);
     expect((await submitted).detail.request).to.deep.include({
       device_id: deviceId,
@@ -215,7 +218,14 @@ describe('<seam-code-creator> creating', () => {
     await untilState(el, 'created');
     await expect(el).to.be.accessible();
 
+    await w.advance(60_000);
+    const { detail: setDetail } = await set;
+    expect(setDetail.accessCode.access_code_id).to.equal(detail.accessCode.access_code_id);
+    expect(setDetail.accessCode.status).to.equal('set');
+    const status = el.shadowRoot!.querySelector('seam-code-status')!;
+    await waitUntil(() => status.matches(':state(active)'), 'the status never showed active');
     expect((await codesOn(w.client, deviceId)).length).to.equal(before + 1);
+    await expect(el).to.be.accessible();
     await expect(el).to.be.accessible();
   });
 
@@ -327,6 +337,8 @@ describe('<seam-code-creator> creating', () => {
     );
     el.now = w.now;
     el.client = w.client;
+    el.verifier = w.verifier;
+    el.verifier = w.verifier;
     el.deviceIds = [w.sandbox.catalogue.devices.builtInKeypad, w.sandbox.catalogue.devices.slow];
     await untilState(el, 'ready');
     expect(text(el)).to.contain('One PIN for');
@@ -466,6 +478,8 @@ describe('<seam-code-creator> configuration', () => {
       html`<seam-code-creator lang="en"></seam-code-creator>`,
     );
     el.client = w.client;
+    el.verifier = w.verifier;
+    el.verifier = w.verifier;
     await el.updateComplete;
     expect(text(el)).to.contain('Set device-id');
   });

@@ -12,10 +12,14 @@ import { build } from 'esbuild';
 export function commonJsPlugin(packages) {
   const bundles = new Map();
 
-  async function bundle({ name, from }) {
+  /** The package a specifier belongs to (`svix` for `svix/dist/webhook.js`), if it is one of ours. */
+  const packageOf = (specifier) =>
+    packages.find((entry) => specifier === entry.name || specifier.startsWith(`${entry.name}/`));
+
+  async function bundle(specifier, { from }) {
     const require = createRequire(from);
-    const entry = require.resolve(name);
-    const names = Object.keys(require(name)).filter(
+    const entry = require.resolve(specifier);
+    const names = Object.keys(require(specifier)).filter(
       (key) => key !== 'default' && key !== '__esModule' && /^[A-Za-z_$][\w$]*$/.test(key),
     );
     const result = await build({
@@ -37,14 +41,15 @@ export function commonJsPlugin(packages) {
   return {
     name: 'commonjs-packages',
     resolveImport({ source }) {
-      return packages.some((entry) => entry.name === source) ? `/__cjs/${source}.js` : undefined;
+      return packageOf(source) ? `/__cjs/${encodeURIComponent(source)}` : undefined;
     },
     async serve(context) {
-      const match = /^\/__cjs\/(.+)\.js$/.exec(context.path);
-      const entry = match && packages.find((candidate) => candidate.name === match[1]);
+      const match = /^\/__cjs\/([^/]+)$/.exec(context.path);
+      const specifier = match ? decodeURIComponent(match[1]) : null;
+      const entry = specifier === null ? undefined : packageOf(specifier);
       if (!entry) return undefined;
-      if (!bundles.has(entry.name)) bundles.set(entry.name, bundle(entry));
-      return { body: await bundles.get(entry.name), type: 'js' };
+      if (!bundles.has(specifier)) bundles.set(specifier, bundle(specifier, entry));
+      return { body: await bundles.get(specifier), type: 'js' };
     },
   };
 }

@@ -4,7 +4,13 @@
  * and small DOM helpers that reach into shadow roots.
  */
 import { waitUntil } from '@open-wc/testing';
-import { SeamClient } from '@seam-codes/core';
+import {
+  SeamClient,
+  createManualClock,
+  createVerifier,
+  type ManualClock,
+  type Verifier,
+} from '@seam-codes/core';
 import { createSandbox, type Sandbox, type SandboxOptions } from '@seam-codes/sandbox';
 
 /** A fixed start so dates in the tests are stable: a Wednesday in the northern winter. */
@@ -16,9 +22,18 @@ export interface TestWorld {
   readonly now: () => number;
   /** Every request the client sent, as routes, in order. */
   readonly requests: string[];
+  /** A verifier on the sandbox's clock: polls and events run as `advance` moves time. */
+  readonly verifier: Verifier;
+  /** The verifier's clock, tied to the sandbox's. */
+  readonly clock: ManualClock;
+  /** Moves the locks and the verifier forward together, running every poll on the way. */
+  advance(ms: number): Promise<void>;
 }
 
-/** A sandbox with a stopped clock and a client on its in-page fetch handler. */
+/**
+ * A sandbox with a stopped clock, a client on its in-page fetch handler and a verifier whose
+ * manual clock moves the sandbox's: one `advance` drives the locks and the polls in order.
+ */
 export function world(options: SandboxOptions = {}): TestWorld {
   const sandbox = createSandbox({ speed: 0, start: START, rateLimits: false, ...options });
   const requests: string[] = [];
@@ -31,7 +46,24 @@ export function world(options: SandboxOptions = {}): TestWorld {
     fetch,
     retry: false,
   });
-  return { sandbox, client, now: () => sandbox.clock.now(), requests };
+  const clock = createManualClock({
+    now: () => sandbox.clock.now(),
+    advanceTo: (time) => sandbox.clock.advanceTo(time),
+    settle: async () => {
+      await settle(3);
+      await verifier.idle();
+    },
+  });
+  const verifier = createVerifier({ client, clock, sources: { poll: true, events: true } });
+  return {
+    sandbox,
+    client,
+    now: () => sandbox.clock.now(),
+    requests,
+    verifier,
+    clock,
+    advance: (ms) => clock.advance(ms),
+  };
 }
 
 /** The element's shadow root. */

@@ -806,8 +806,33 @@ export class SeamCodeCreator extends SeamConnectedElement {
   #onStatusChange(event: SeamStatusChangeEvent): void {
     const { accessCode, phase } = event.detail;
     if (phase !== 'active' || accessCode === null) return;
-    if (this.#setAnnounced.has(accessCode.access_code_id)) return;
-    this.#setAnnounced.add(accessCode.access_code_id);
+    const id = accessCode.access_code_id;
+    if (this.#setAnnounced.has(id)) return;
+    this.#setAnnounced.add(id);
+    if (accessCode.status === 'set') {
+      this.dispatchEvent(new SeamCodeSetEvent(accessCode));
+      return;
+    }
+    // Seam's `set_on_device` event came before a fresh snapshot: read the code once, so the event
+    // carries it as Seam now has it (and the verifier learns it too).
+    void this.#announceSet(id, accessCode);
+  }
+
+  async #announceSet(id: string, lastSeen: AccessCode): Promise<void> {
+    const connection = this.connection;
+    let accessCode = lastSeen;
+    if (connection.ok) {
+      try {
+        accessCode = await connection.client.accessCodes.get({ access_code_id: id });
+        connection.verifier.observe(id, {
+          type: 'code.observed',
+          accessCode,
+          observedAt: new Date(connection.now()).toISOString(),
+        });
+      } catch {
+        // The set is known from Seam's event; the last snapshot is the best object there is.
+      }
+    }
     this.dispatchEvent(new SeamCodeSetEvent(accessCode));
   }
 

@@ -1,17 +1,14 @@
 import {
-  codeStateFrom,
   formatInstant,
   guidanceFor,
-  initialCodeState,
-  isSeamApiError,
   isValidTimeZone,
-  transition,
   type CodeIssue,
   type CodeState,
   type DerivedPhase,
   type GuidanceAction,
-  type Observation,
   type TimelineEntry,
+  type Verifier,
+  type WatchOptions,
 } from '@seam-codes/core';
 import type { AccessCode } from '@seamapi/types/connect';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -21,7 +18,6 @@ import { describeError, type DescribedError } from '../internal/errors.js';
 import { SeamErrorEvent } from '../internal/events.js';
 import { viewerTimeZone } from '../internal/locale.js';
 import { SeamElement } from '../internal/seam-element.js';
-import type { VerifierLike, WatchOptionsLike } from '../internal/verifier-like.js';
 import styles from './code-status.styles.js';
 import {
   SeamBackupCodePulledEvent,
@@ -177,7 +173,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
   @state() private copied = false;
   @state() private announcement = '';
 
-  #watched: { verifier: VerifierLike; id: string; release: () => void } | null = null;
+  #watched: { verifier: Verifier; id: string; release: () => void } | null = null;
   #previousPhase: DerivedPhase | null = null;
   #lastNotified: CodeState | null = null;
   #deviceLoadFor = '';
@@ -230,13 +226,6 @@ export class SeamCodeStatus extends SeamConnectedElement {
     } else if (!connection.ok || id === '') {
       this.#detach();
       this.codeState = null;
-    } else if (connection.verifier === undefined) {
-      this.#detach();
-      if (changed.has('accessCode') && this.accessCode !== undefined) {
-        this.#onState(codeStateFrom(this.accessCode, new Date(this.#now()).toISOString()));
-      } else if (this.codeState === null || changed.has('accessCodeId')) {
-        void this.#fetchOnce(id);
-      }
     } else if (
       this.#watched === null ||
       this.#watched.verifier !== connection.verifier ||
@@ -259,9 +248,18 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }
   }
 
-  #attach(verifier: VerifierLike, id: string): void {
+  #attach(verifier: Verifier, id: string): void {
     this.#detach();
-    const release = verifier.watch(this.accessCode ?? id, this.#watchOptions());
+    let release: () => void;
+    try {
+      release = verifier.watch(this.accessCode ?? id, this.#watchOptions());
+    } catch (error) {
+      // A mode this verifier cannot run (events off, push without a relay): say so, follow it
+      // with the verifier's own sources instead.
+      this.actionError = describeError(error, this.t);
+      this.#report(error, this.actionError, 'verify');
+      release = verifier.watch(this.accessCode ?? id);
+    }
     const unsubscribe = verifier.subscribe(id, (codeState) => this.#onState(codeState));
     this.#watched = {
       verifier,
@@ -276,11 +274,14 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 
   /** Which sources follow the code, from `verification`. */
-  #watchOptions(): WatchOptionsLike {
+  #watchOptions(): WatchOptions {
     switch (this.verification) {
       case 'push':
         return this.relayUrl.trim() !== ''
-          ? { sources: { push: { url: this.relayUrl.trim(), token: this.relayToken } } }
+          ? {
+              // The relay pushes; polling stays on as a safety net for a dropped stream.
+              sources: { poll: true, push: { url: this.relayUrl.trim(), token: this.relayToken } },
+            }
           : { mode: 'push' };
       case 'poll':
       case 'events':
@@ -290,42 +291,9 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }
   }
 
-  /**
-   * Without a verifier (none given), the element reads the code once and keeps its own state
-   * from what it does itself (a delete), through core's pure `transition`.
-   */
-  async #fetchOnce(id: string): Promise<void> {
-    const connection = this.connection;
-    if (!connection.ok) return;
-    const observedAt = () => new Date(this.#now()).toISOString();
-    try {
-      const accessCode = await connection.client.accessCodes.get({ access_code_id: id });
-      this.#apply({ type: 'code.observed', accessCode, observedAt: observedAt() });
-    } catch (error) {
-      if (isSeamApiError(error) && error.status === 404) {
-        this.#apply({ type: 'code.notFound', accessCodeId: id, observedAt: observedAt() });
-        return;
-      }
-      this.actionError = describeError(error, this.t);
-      this.#report(error, this.actionError, 'load');
-    }
-  }
-
-  /** Applies an observation to the element's own state (no verifier). */
-  #apply(observation: Observation): void {
-    const current = this.codeState ?? initialCodeState(this.#id || null);
-    const [next] = transition(current, observation);
-    this.#onState(next);
-  }
-
   #detach(): void {
     this.#watched?.release();
     this.#watched = null;
-  }
-
-  #now(): number {
-    const connection = this.connection;
-    return connection.ok ? connection.now() : Date.now();
   }
 
   #onState(codeState: CodeState): void {
@@ -414,7 +382,11 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }).format(new Date(instant));
   }
 
-  #report(error: unknown, described: DescribedError, stage: 'load' | 'action' = 'action'): void {
+  #report(
+    error: unknown,
+    described: DescribedError,
+    stage: 'load' | 'action' | 'verify' = 'action',
+  ): void {
     if (described.unauthorized) this.reportSessionExpired(error);
     this.dispatchEvent(
       new SeamErrorEvent({
@@ -469,52 +441,14 @@ export class SeamCodeStatus extends SeamConnectedElement {
     this.acting = 'delete';
     this.actionError = null;
     try {
-      if (this.#watched !== null) {
-        // The verifier sends the delete and follows the removal until Seam confirms it.
-        await this.#watched.verifier.deleteAccessCode(id);
-      } else {
-        await this.#deleteWithoutVerifier(id);
-      }
+      // The verifier sends the delete and follows the removal until Seam confirms it.
+      await connection.verifier.deleteAccessCode(id);
       this.announcement = this.t.status.deleteRequested;
     } catch (error) {
       this.actionError = describeError(error, this.t);
       this.#report(error, this.actionError);
     } finally {
       this.acting = null;
-    }
-  }
-
-  /** Without a verifier: send the delete and record it in the element's own state. */
-  async #deleteWithoutVerifier(id: string): Promise<void> {
-    const connection = this.connection;
-    if (!connection.ok) return;
-    const requestId = `delete-${id}-${this.#now()}`;
-    const at = () => new Date(this.#now()).toISOString();
-    this.#apply({ type: 'request.started', requestId, operation: 'delete', observedAt: at() });
-    try {
-      const { action_attempt } = await connection.client.accessCodes.deleteWithActionAttempt({
-        access_code_id: id,
-      });
-      this.#apply({
-        type: 'request.succeeded',
-        requestId,
-        operation: 'delete',
-        observedAt: at(),
-        actionAttempt: action_attempt,
-      });
-    } catch (error) {
-      this.#apply({
-        type: 'request.failed',
-        requestId,
-        operation: 'delete',
-        observedAt: at(),
-        error: {
-          type: describeError(error, this.t).code,
-          message: error instanceof Error ? error.message : String(error),
-          status: isSeamApiError(error) ? error.status : null,
-        },
-      });
-      throw error;
     }
   }
 
@@ -550,13 +484,10 @@ export class SeamCodeStatus extends SeamConnectedElement {
     this.announcement = this.t.status.checking;
   }
 
-  /** Reads the code again now: through the verifier when there is one. */
+  /** Reads the code again now, outside the verifier's schedule. */
   #refresh(id: string): void {
-    if (this.#watched !== null) {
-      this.#watched.verifier.refresh(id);
-    } else {
-      void this.#fetchOnce(id);
-    }
+    const connection = this.connection;
+    if (connection.ok) connection.verifier.refresh(id);
   }
 
   override render(): TemplateResult {

@@ -1,5 +1,10 @@
 import { ContextConsumer } from '@lit/context';
-import { SeamClient } from '@seam-codes/core';
+import {
+  SeamClient,
+  createVerifier,
+  type Verifier,
+  type VisibilityAdapter,
+} from '@seam-codes/core';
 import { property } from 'lit/decorators.js';
 import {
   seamContext,
@@ -10,15 +15,14 @@ import {
 import { chooseCredentials, credentialKey, type CredentialChoice } from './credentials.js';
 import { SeamErrorEvent, SeamSessionExpiredEvent } from './events.js';
 import { SeamElement } from './seam-element.js';
-import type { VerifierLike } from './verifier-like.js';
 import type { Strings } from './strings/index.js';
 
 /** A usable connection to Seam: the client, its verifier and the clock. */
 export interface SeamConnection {
   readonly ok: true;
   readonly client: SeamClient;
-  /** The verifier, when one was given (property or context). */
-  readonly verifier: VerifierLike | undefined;
+  /** The verifier that follows codes: given, or shared by every element on this client. */
+  readonly verifier: Verifier;
   readonly now: () => number;
   /** Where it came from, so the element knows whether to tell the host about expiry itself. */
   readonly source: 'property' | 'attributes' | 'context';
@@ -33,7 +37,41 @@ export interface SeamConnectionProblem {
 
 interface SharedConnection {
   readonly client: SeamClient;
+  readonly verifier: Verifier;
   readonly elements: Set<SeamConnectedElement>;
+}
+
+/** Polling pauses while nobody can see the page. */
+const documentVisibility: VisibilityAdapter = {
+  isHidden: () => document.visibilityState === 'hidden',
+  onChange: (callback) => {
+    document.addEventListener('visibilitychange', callback);
+    return () => document.removeEventListener('visibilitychange', callback);
+  },
+};
+
+/**
+ * A verifier for a client that came without one: batched polling, plus Seam's events list (one
+ * request per tick for every code, and the only way to learn that a guest used a code).
+ */
+function newVerifier(client: SeamClient): Verifier {
+  return createVerifier({
+    client,
+    sources: { poll: true, events: true },
+    visibility: documentVisibility,
+  });
+}
+
+/** One verifier per client handed over (by property or context) without one. */
+const verifiers = new WeakMap<SeamClient, Verifier>();
+
+function verifierFor(client: SeamClient): Verifier {
+  let verifier = verifiers.get(client);
+  if (verifier === undefined) {
+    verifier = newVerifier(client);
+    verifiers.set(client, verifier);
+  }
+  return verifier;
 }
 
 /**
@@ -115,7 +153,7 @@ export class SeamConnectedElement extends SeamElement {
   @property({ attribute: false }) client: SeamClient | undefined = undefined;
 
   /** The verifier to follow codes with; default: one shared per client. */
-  @property({ attribute: false }) verifier: VerifierLike | undefined = undefined;
+  @property({ attribute: false }) verifier: Verifier | undefined = undefined;
 
   /** The current time in epoch milliseconds; default `Date.now` (a sandbox passes its clock). */
   @property({ attribute: false }) now: (() => number) | undefined = undefined;
@@ -201,7 +239,7 @@ export class SeamConnectedElement extends SeamElement {
       return {
         ok: true,
         client: this.client,
-        verifier: this.verifier,
+        verifier: this.verifier ?? verifierFor(this.client),
         now,
         source: 'property',
       };
@@ -219,7 +257,7 @@ export class SeamConnectedElement extends SeamElement {
       return {
         ok: true,
         client,
-        verifier: this.verifier ?? this.#context.verifier,
+        verifier: this.verifier ?? this.#context.verifier ?? verifierFor(client),
         now,
         source: 'context',
       };
@@ -244,7 +282,7 @@ export class SeamConnectedElement extends SeamElement {
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, code: 'invalid_credentials', message };
       }
-      entry = { client, elements };
+      entry = { client, verifier: newVerifier(client), elements };
       shared.set(key, entry);
     }
     entry.elements.add(this);
@@ -252,7 +290,7 @@ export class SeamConnectedElement extends SeamElement {
     return {
       ok: true,
       client: entry.client,
-      verifier: this.verifier,
+      verifier: this.verifier ?? entry.verifier,
       now,
       source: 'attributes',
     };
@@ -261,9 +299,17 @@ export class SeamConnectedElement extends SeamElement {
   #leaveShared(): void {
     if (this.#sharedKey === null) return;
     const entry = shared.get(this.#sharedKey);
-    entry?.elements.delete(this);
-    // The last element gone: drop the client, so a replaced token does not linger in memory.
-    if (entry !== undefined && entry.elements.size === 0) shared.delete(this.#sharedKey);
+    const key = this.#sharedKey;
     this.#sharedKey = null;
+    if (entry === undefined) return;
+    entry.elements.delete(this);
+    if (entry.elements.size > 0) return;
+    // The last element gone: after a moment (an element moved in the DOM comes right back),
+    // stop its verifier and drop the client, so a replaced token does not linger in memory.
+    setTimeout(() => {
+      if (entry.elements.size > 0 || shared.get(key) !== entry) return;
+      shared.delete(key);
+      void entry.verifier.dispose();
+    }, 1000);
   }
 }
