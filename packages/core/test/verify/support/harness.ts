@@ -175,6 +175,8 @@ export interface SetupOptions {
   endpoint?: string;
   /** Use an existing sandbox (e.g. one behind an HTTP server). */
   existingSandbox?: Sandbox;
+  /** The client session token the verifier's client sends (default: the sandbox's demo one). */
+  clientSessionToken?: string;
 }
 
 /** What {@link setup} gives a test. */
@@ -234,7 +236,8 @@ export function setup(options: SetupOptions = {}): Harness {
     options.endpoint === undefined
       ? (request: Request) => sandbox.fetch(request)
       : (request: Request) => globalThis.fetch(request);
-  const client = SeamClient.fromClientSessionToken(sandbox.credentials.clientSessionToken, {
+  const token = options.clientSessionToken ?? sandbox.credentials.clientSessionToken;
+  const client = SeamClient.fromClientSessionToken(token, {
     endpoint,
     fetch: network.wrap(fetcher),
     retry: false,
