@@ -122,6 +122,8 @@ function intersect(lists: readonly (readonly number[])[]): number[] {
  * lock's time zone. Each submit creates exactly one code, even on double clicks or a lost
  * response, and what the user typed survives every error.
  *
+ * @customElement seam-code-creator
+ * @tagname seam-code-creator
  * @summary Creates an access code on a lock and follows it until it is set.
  *
  * @fires seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.

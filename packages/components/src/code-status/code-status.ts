@@ -82,6 +82,8 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * delete (with confirmation), pull a backup code on failure, check again. Every element on a page
  * that shares a client shares one verifier: one request per tick for all of them.
  *
+ * @customElement seam-code-status
+ * @tagname seam-code-status
  * @summary Follows an access code until it is on the lock, and shows it.
  *
  * @fires seam-status-change - On every change of what is shown: `detail.phase`, `detail.previousPhase`, `detail.state`.
@@ -123,7 +125,19 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * @cssproperty --seam-color-focus - Focus ring.
  *
  * @cssstate loading - Nothing is known about the code yet.
- * @cssstate pending - One state per derived phase (`pending`, `scheduled`, `programming`, `delayed`, `failed`, `awaiting_code`, `active`, `removing`, `removing_failed`, `removed`, `unknown`, `submitting`, `rejected`).
+ * @cssstate submitting - The create (or a change) is being sent.
+ * @cssstate rejected - Seam refused the create; no code exists.
+ * @cssstate pending - Waiting to be put on the lock (before its programming time).
+ * @cssstate scheduled - Preloaded on the lock; it starts working at its start.
+ * @cssstate programming - Seam is putting the code on the lock.
+ * @cssstate delayed - Reaching the lock takes longer than usual.
+ * @cssstate failed - Seam could not put the code on the lock yet (it keeps trying).
+ * @cssstate awaiting_code - The lock is choosing the PIN.
+ * @cssstate active - On the lock and working.
+ * @cssstate removing - Seam is removing the code.
+ * @cssstate removing_failed - Seam could not remove the code yet.
+ * @cssstate removed - The code is no longer on the lock.
+ * @cssstate unknown - Seam cannot check the code now (account disconnected).
  * @cssstate used - The lock reported an unlock with this code.
  * @cssstate degraded - The last check failed; what is shown may be out of date.
  */
