@@ -16,7 +16,7 @@ const root = join(packageDir, '..', '..');
 export const BUDGET_GZIP_BYTES = 25_000;
 
 /** Builds one entry as a single minified ES module in memory; returns its bytes. */
-async function bundle(entry) {
+async function bundle(entry, parts = null) {
   const result = await build({
     configFile: false,
     root: packageDir,
@@ -35,6 +35,19 @@ async function bundle(entry) {
   if (chunks.length !== 1) {
     throw new Error(`${entry}: expected one chunk, got ${chunks.length} (a dynamic import?)`);
   }
+  if (parts !== null) {
+    // Where the minified bytes come from (before gzip), by origin.
+    for (const [id, module] of Object.entries(chunks[0].modules)) {
+      const part = /\/node_modules\/.*(lit|@lit)/.test(id)
+        ? 'lit'
+        : id.includes('/packages/core/')
+          ? 'core'
+          : id.includes('/src/internal/strings/')
+            ? 'strings'
+            : 'components';
+      parts[part] = (parts[part] ?? 0) + module.renderedLength;
+    }
+  }
   return Buffer.from(chunks[0].code);
 }
 
@@ -52,13 +65,15 @@ function anchorElementsPath() {
 
 /** Measures every size figure; returns them as named values (bytes). */
 export async function measureSizes() {
-  const both = sizes(await bundle('src/seam-components.ts'));
+  const parts = {};
+  const both = sizes(await bundle('src/seam-components.ts', parts));
   const creator = sizes(await bundle('src/code-creator/define.ts'));
   const status = sizes(await bundle('src/code-status/define.ts'));
   const anchor = anchorElementsPath();
   const anchorBytes = readFileSync(anchor.path);
   return {
     both,
+    parts,
     creator,
     status,
     anchor: { version: anchor.version, raw: anchorBytes.byteLength, ...sizes(anchorBytes) },
