@@ -254,10 +254,30 @@ export class PushStream {
     const controller = new AbortController();
     this.#controller = controller;
     const isCurrent = (): boolean => generation === this.#generation && !this.#closed;
+    let token: string;
+    try {
+      token = await this.#token();
+    } catch (error) {
+      if (!isCurrent()) return;
+      const problem =
+        error instanceof RelayStreamError
+          ? error
+          : new RelayStreamError(
+              `The relay token provider failed: ${error instanceof Error ? error.message : String(error)}`,
+              null,
+              'token_provider_failed',
+            );
+      this.#host.report(problem);
+      this.#fail(generation, {
+        type: problem.type ?? 'relay_error',
+        message: problem.message,
+        status: null,
+      });
+      return;
+    }
+    if (!isCurrent()) return;
     let response: Response;
     try {
-      const token = await this.#token();
-      if (!isCurrent()) return;
       const url = `${this.#options.eventsUrl}?access_code_ids=${this.#ids.map(encodeURIComponent).join(',')}`;
       const headers: Record<string, string> = {
         accept: 'text/event-stream',
@@ -266,15 +286,11 @@ export class PushStream {
       if (this.#lastEventId !== '') headers['last-event-id'] = this.#lastEventId;
       const fetcher: FetchLike = this.#options.fetch ?? ((request) => globalThis.fetch(request));
       response = await fetcher(new Request(url, { headers, signal: controller.signal }));
-    } catch (error) {
+    } catch {
       if (!isCurrent()) return;
-      if (error instanceof RelayStreamError) this.#host.report(error);
       this.#fail(generation, {
         type: 'network_error',
-        message:
-          error instanceof RelayStreamError
-            ? error.message
-            : `Could not reach the relay at ${this.#options.eventsUrl}.`,
+        message: `Could not reach the relay at ${this.#options.eventsUrl}.`,
         status: null,
       });
       return;
