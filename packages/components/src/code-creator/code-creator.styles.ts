@@ -117,6 +117,10 @@ export default css`
       flex-wrap: wrap;
       gap: var(--_seam-space);
     }
+    /* Focus moves here after a create so screen readers continue from the news; no ring needed. */
+    .created-title:focus {
+      outline: none;
+    }
     .created {
       display: grid;
       gap: var(--_seam-space);
