@@ -515,7 +515,12 @@ export class SeamCodeStatus extends SeamConnectedElement {
     } else if (this.#id === '') {
       body = html`<p part="error" class="error-box">${t.noCode}</p>`;
     } else {
-      body = html`<p class="muted" aria-busy="true">${this.t.loading}</p>`;
+      body = html`<p class="muted" aria-busy="true">${this.t.loading}</p>
+        ${
+          this.actionError !== null
+            ? html`<p part="error" class="error-box" role="alert">${this.actionError.message}</p>`
+            : nothing
+        }`;
     }
     return html`<div part="base" class="base">
       ${body}
