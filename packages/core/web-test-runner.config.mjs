@@ -1,0 +1,39 @@
+// @web/test-runner for core's browser tests (IndexedDB, page reloads): TypeScript through esbuild,
+// in Debian's Chromium (or CHROME_PATH), no browser download. The root is the monorepo so that the
+// sandbox's TypeScript sources, which the tests drive, are served as they are.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { commonJsPlugin } from './test-browser/commonjs-plugin.mjs';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const args = [
+  '--headless=new',
+  '--no-sandbox', // tests run as root in CI
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default {
+  rootDir: fileURLToPath(new URL('../..', import.meta.url)),
+  files: ['test-browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./test-browser/tsconfig.json', import.meta.url)),
+    }),
+    commonJsPlugin([
+      { name: 'svix', from: fileURLToPath(new URL('../sandbox/package.json', import.meta.url)) },
+    ]),
+  ],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+};
