@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import type { AccessCode } from '@seamapi/types/connect';
 import { SeamClient } from '../../../src/client/index.js';
 import { createVerifier, type Verifier, type VerifierOptions } from '../../../src/verify/index.js';
-import { createSandbox, type Sandbox } from '../../../../sandbox/src/index.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../../../sandbox/src/index.js';
 import {
   createSubscriberToken,
   startRelayServer,
@@ -72,9 +72,12 @@ export interface PushWorld {
   close(): Promise<void>;
 }
 
-/** Starts the sandbox (manual time), a relay, and points a sandbox webhook at the relay. */
-export async function startPushWorld(): Promise<PushWorld> {
-  const sandbox = createSandbox({ speed: 0, start: new Date().toISOString() });
+/**
+ * Starts the sandbox (manual time, starting now, so that events' times are close to the real
+ * clock the verifier reads), a relay, and points a sandbox webhook at the relay.
+ */
+export async function startPushWorld(sandboxOptions: SandboxOptions = {}): Promise<PushWorld> {
+  const sandbox = createSandbox({ speed: 0, start: new Date().toISOString(), ...sandboxOptions });
   const apiHeaders = {
     authorization: `Bearer ${sandbox.credentials.apiKey}`,
     'content-type': 'application/json',
