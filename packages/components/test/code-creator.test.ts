@@ -109,6 +109,10 @@ describe('<seam-code-creator> with every lock of the sandbox catalogue', () => {
     expect((await creator(w, 'noAccessCodes')).matches(':state(cannot)')).to.equal(true);
     expect((await creator(w, 'accountDisconnected')).matches(':state(cannot)')).to.equal(true);
     expect((await creator(w, 'otherWorkspace')).matches(':state(error)')).to.equal(true);
+    expect(text(await creator(w, 'lowKeypadBattery'), '[part=capabilities]')).to.match(
+      /Online · battery \d+%.* · keypad connected \(battery 12%\)/,
+    );
+    expect(text(await creator(w, 'offline'), '[part=capabilities]')).to.contain('Offline');
     const salto = await creator(w, 'salto');
     expect(salto.matches(':state(ready)')).to.equal(true);
     expect($$(salto, '#code')).to.have.length(0);

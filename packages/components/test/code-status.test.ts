@@ -231,6 +231,26 @@ describe('<seam-code-status> shows every derived phase', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('hides the errors and warnings a host filters out, and shows the code id', async () => {
+    const w = world();
+    const state = await scenarios.failed(w);
+    expect(state.issues.some((issue) => issue.kind === 'error')).to.equal(true);
+    const el = await fixture<SeamCodeStatus>(
+      html`<seam-code-status
+        lang="en"
+        time-zone="UTC"
+        .state=${state}
+        .errorFilter=${() => false}
+        .warningFilter=${() => false}
+      ></seam-code-status>`,
+    );
+    expect($$(el, '[part=issue]')).to.have.length(0);
+    expect(text(el, '[part=timeline]')).to.contain(state.accessCodeId!);
+    el.hideIds = true;
+    await el.updateComplete;
+    expect(text(el, '[part=timeline]')).to.not.contain(state.accessCodeId!);
+  });
+
   it('speaks German', async () => {
     const w = world();
     const el = await show(await scenarios.failed(w), { lang: 'de' });

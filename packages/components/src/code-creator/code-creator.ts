@@ -914,6 +914,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
     const cautions = [
       ...caps.reasons.onlineCodes.filter((reason) => reason.severity === 'caution'),
     ];
+    lines.push(html`<li>${this.#deviceState(target.device)}</li>`);
     if (caps.canTakeOnlineCodes) lines.push(html`<li>${t.takesOnline}</li>`);
     if (caps.canTakeOfflineCodes) lines.push(html`<li>${t.takesOffline}</li>`);
     if (caps.canTakeOnlineCodes) {
@@ -955,6 +956,34 @@ export class SeamCodeCreator extends SeamConnectedElement {
           : nothing
       }
     </div>`;
+  }
+
+  /** "Online · battery 80 % · keypad connected": what a host checks before trusting a lock. */
+  #deviceState(device: Device): string {
+    const t = this.t.creator;
+    const properties = (device.properties ?? {}) as {
+      online?: boolean;
+      battery?: { level?: number };
+      battery_level?: number;
+      accessory_keypad?: { is_connected?: boolean; battery?: { level?: number } };
+    };
+    const percent = (level: number | undefined) =>
+      typeof level === 'number' && Number.isFinite(level)
+        ? new Intl.NumberFormat(this.locale, { style: 'percent' }).format(
+            level > 1 ? level / 100 : level,
+          )
+        : null;
+    const parts = [properties.online === false ? t.offline : t.online];
+    const battery = percent(properties.battery?.level ?? properties.battery_level);
+    if (battery !== null) parts.push(t.battery(battery));
+    const keypad = properties.accessory_keypad;
+    if (keypad !== undefined) {
+      const keypadBattery = percent(keypad.battery?.level);
+      parts.push(
+        keypad.is_connected === false ? t.keypadDisconnected : t.keypadConnected(keypadBattery),
+      );
+    }
+    return parts.join(' · ');
   }
 
   #renderCannot(): TemplateResult {

@@ -174,6 +174,17 @@ export class SeamCodeStatus extends SeamConnectedElement {
    */
   @property({ attribute: false }) state: CodeState | undefined = undefined;
 
+  /** Shows only the errors this returns true for (e.g. hide account errors a host handles). */
+  @property({ attribute: false }) errorFilter: ((issue: CodeIssue) => boolean) | undefined =
+    undefined;
+
+  /** Shows only the warnings this returns true for. */
+  @property({ attribute: false }) warningFilter: ((issue: CodeIssue) => boolean) | undefined =
+    undefined;
+
+  /** Hides the code's id (shown in the history for support requests). */
+  @property({ type: Boolean, attribute: 'hide-ids' }) hideIds = false;
+
   /** Hides the actions (delete, backup code, check again), for read-only views. */
   @property({ type: Boolean, attribute: 'no-actions' }) noActions = false;
 
@@ -540,6 +551,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
           <span class="dot" aria-hidden="true"></span>${phaseText.label}
         </span>
         ${code?.name ? html`<span class="name">${code.name}</span>` : nothing}
+        ${this.#appearance(code)}
       </div>
       <p part="detail" class="detail">${this.#detail(codeState, code)}</p>
       ${code !== null ? this.#renderWindow(code) : nothing}
@@ -553,6 +565,13 @@ export class SeamCodeStatus extends SeamConnectedElement {
       }
       ${this.#canAct ? this.#renderActions(codeState, code) : nothing}
       ${this.#renderTimeline(codeState)}`;
+  }
+
+  /** The name as the lock shows it (`appearance.name`), when the provider changed it. */
+  #appearance(code: AccessCode | null): TemplateResult | typeof nothing {
+    const shown = (code as { appearance?: { name?: unknown } } | null)?.appearance?.name;
+    if (typeof shown !== 'string' || shown === '' || shown === code?.name) return nothing;
+    return html`<span class="muted">${this.t.status.onLockAs(shown)}</span>`;
   }
 
   /** The sentence under the phase, with the times that matter for it. */
@@ -644,9 +663,14 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 
   #renderIssues(codeState: CodeState): TemplateResult | typeof nothing {
-    if (codeState.issues.length === 0) return nothing;
+    const issues = codeState.issues.filter((issue) =>
+      issue.kind === 'error'
+        ? (this.errorFilter?.(issue) ?? true)
+        : (this.warningFilter?.(issue) ?? true),
+    );
+    if (issues.length === 0) return nothing;
     return html`<ul part="issues" class="issues">
-      ${codeState.issues.map((issue) => this.#renderIssue(issue, codeState))}
+      ${issues.map((issue) => this.#renderIssue(issue, codeState))}
     </ul>`;
   }
 
@@ -779,6 +803,11 @@ export class SeamCodeStatus extends SeamConnectedElement {
             </li>`,
         )}
       </ol>
+      ${
+        this.hideIds || codeState.accessCodeId === null
+          ? nothing
+          : html`<p class="muted">${t.codeId} <code>${codeState.accessCodeId}</code></p>`
+      }
     </details>`;
   }
 

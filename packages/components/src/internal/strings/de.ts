@@ -126,6 +126,12 @@ export const de: Strings = {
     zoneUnknown: (zone) =>
       `Die Zeitzone des Schlosses ist unbekannt, daher gelten Ihre Zeiten: ${zone}. Setzen Sie time-zone auf die Zone der Unterkunft.`,
     viewerZone: (zone) => `Ihre Zeitzone: ${zone}.`,
+    online: 'Online',
+    offline: 'Offline',
+    battery: (percent) => `Batterie ${percent}`,
+    keypadConnected: (battery) =>
+      battery ? `Tastenfeld verbunden (Batterie ${battery})` : 'Tastenfeld verbunden',
+    keypadDisconnected: 'Tastenfeld getrennt',
     takesOnline: 'Nimmt PIN-Codes an, die über das Netz programmiert werden.',
     takesOffline: 'Nimmt Offline-Codes an (der Hersteller erzeugt die PIN).',
     pinLengths: (lengths) => `PINs mit ${lengths} Ziffern`,
@@ -287,6 +293,8 @@ export const de: Strings = {
     viewerWindow: (start, end) => `Für Sie: ${start} – ${end}`,
     lockZone: (zone) => `(Ortszeit des Schlosses, ${zone})`,
     yourZone: (zone) => `(Ihre Zeit, ${zone}; die Zeitzone des Schlosses ist unbekannt)`,
+    onLockAs: (name) => `(am Schloss: ${name})`,
+    codeId: 'Code-ID',
     pin: 'PIN',
     pinHidden: 'PIN verborgen',
     pinPending: 'Die PIN ist noch nicht vergeben.',

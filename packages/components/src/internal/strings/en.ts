@@ -82,6 +82,12 @@ export const en: Strings = {
     zoneUnknown: (zone) =>
       `The lock's time zone is unknown, so times are in yours: ${zone}. Set time-zone to the property's zone.`,
     viewerZone: (zone) => `Yours is ${zone}.`,
+    online: 'Online',
+    offline: 'Offline',
+    battery: (percent) => `battery ${percent}`,
+    keypadConnected: (battery) =>
+      battery ? `keypad connected (battery ${battery})` : 'keypad connected',
+    keypadDisconnected: 'keypad disconnected',
     takesOnline: 'Takes PIN codes programmed over the network.',
     takesOffline: 'Takes offline codes (the lock maker generates the PIN).',
     pinLengths: (lengths) => `PINs of ${lengths} digits`,
@@ -213,6 +219,8 @@ export const en: Strings = {
     viewerWindow: (start, end) => `For you: ${start} – ${end}`,
     lockZone: (zone) => `(lock time, ${zone})`,
     yourZone: (zone) => `(your time, ${zone}; the lock's zone is unknown)`,
+    onLockAs: (name) => `(on the lock: ${name})`,
+    codeId: 'Code ID',
     pin: 'PIN',
     pinHidden: 'PIN hidden',
     pinPending: 'The PIN is not assigned yet.',

@@ -75,6 +75,11 @@ export interface Strings {
     readonly zoneOfProperty: (zone: string) => string;
     readonly zoneUnknown: (zone: string) => string;
     readonly viewerZone: (zone: string) => string;
+    readonly online: string;
+    readonly offline: string;
+    readonly battery: (percent: string) => string;
+    readonly keypadConnected: (battery: string | null) => string;
+    readonly keypadDisconnected: string;
     readonly takesOnline: string;
     readonly takesOffline: string;
     readonly pinLengths: (lengths: string) => string;
@@ -144,6 +149,8 @@ export interface Strings {
     readonly viewerWindow: (start: string, end: string) => string;
     readonly lockZone: (zone: string) => string;
     readonly yourZone: (zone: string) => string;
+    readonly onLockAs: (name: string) => string;
+    readonly codeId: string;
     readonly pin: string;
     readonly pinHidden: string;
     readonly pinPending: string;
