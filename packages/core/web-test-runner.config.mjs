@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { commonJsPlugin } from './test-browser/commonjs-plugin.mjs';
+import { relayForTests } from './test-browser/relay-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = [
@@ -19,10 +20,13 @@ const args = [
   '--disable-quic',
 ];
 
+const relay = relayForTests();
+
 export default {
   rootDir: fileURLToPath(new URL('../..', import.meta.url)),
   files: ['test-browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [relay.middleware],
   plugins: [
     esbuildPlugin({
       ts: true,
@@ -32,6 +36,7 @@ export default {
     commonJsPlugin([
       { name: 'svix', from: fileURLToPath(new URL('../sandbox/package.json', import.meta.url)) },
     ]),
+    relay.plugin,
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   concurrency: 1,
