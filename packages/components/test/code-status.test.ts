@@ -186,8 +186,24 @@ describe('<seam-code-status> shows every derived phase', () => {
 
   it('pending says when the code goes to the lock; scheduled when it starts', async () => {
     const w = world();
-    const pending = await show(await scenarios.pending(w), { timeZone: 'Australia/Sydney' });
-    expect(text(pending, '[part=detail]')).to.match(/Seam puts the code on the lock around /);
+    const state = await scenarios.pending(w);
+    // Without the lock, only "before it starts"; with it, the hour of a just-in-time lock.
+    const bare = await show(state, { timeZone: 'Australia/Sydney' });
+    expect(text(bare, '[part=detail]')).to.equal(en.status.phases.pending.detail(null));
+    const pending = await fixture<SeamCodeStatus>(
+      html`<seam-code-status
+        lang="en"
+        .client=${w.client}
+        .verifier=${w.verifier}
+        .state=${state}
+      ></seam-code-status>`,
+    );
+    // Starts Jan 19 17:00 UTC; Lockly programs 60 min before: 16:00 UTC, 03:00 next day in Sydney.
+    await waitUntil(() => text(pending, '[part=detail]').includes('around'));
+    expect(text(pending, '[part=detail]')).to.match(
+      /Seam puts the code on the lock around Jan 20, 2026, 3:00\s?AM (GMT\+11|AEDT)/,
+    );
+    expect(text(pending, '[part=window]')).to.contain('lock time, Australia/Sydney');
     const scheduled = await show(await scenarios.scheduled(w));
     expect(text(scheduled, '[part=detail]')).to.match(
       /Preloaded on the lock; it starts working at Jan 16, 2026, 9:00\s?AM PST/,

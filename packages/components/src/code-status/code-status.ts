@@ -1,4 +1,7 @@
 import {
+  JUST_IN_TIME_LEAD_MS,
+  NATIVE_PRELOAD_MS,
+  describeCapabilities,
   formatInstant,
   guidanceFor,
   isValidTimeZone,
@@ -6,6 +9,7 @@ import {
   type CodeState,
   type DerivedPhase,
   type GuidanceAction,
+  type SeamClient,
   type TimelineEntry,
   type Verifier,
   type WatchOptions,
@@ -189,7 +193,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
   @property({ type: Boolean, attribute: 'no-actions' }) noActions = false;
 
   @state() private codeState: CodeState | null = null;
-  @state() private deviceTimeZone: string | null = null;
+  @state() private lock: LockFacts | null = null;
   @state() private revealed = false;
   @state() private confirmingDelete = false;
   @state() private acting: 'delete' | 'backup' | 'check' | null = null;
@@ -261,7 +265,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
     ) {
       this.#attach(connection.verifier, id);
     }
-    if (connection.ok && id !== '') this.#loadTimeZone();
+    if (connection.ok && id !== '') this.#loadLockFacts();
     this.#syncStates();
   }
 
@@ -341,19 +345,19 @@ export class SeamCodeStatus extends SeamConnectedElement {
     );
   }
 
-  /** The lock's zone from the device, once per device, when no `time-zone` was given. */
-  #loadTimeZone(): void {
+  /** The lock's zone and scheduling, from the device (once per lock and client). */
+  #loadLockFacts(): void {
     const connection = this.connection;
     const deviceId = this.codeState?.deviceId ?? this.accessCode?.device_id ?? null;
-    if (!connection.ok || deviceId === null || this.#validZone(this.timeZone) !== null) return;
-    if (this.#deviceLoadFor === deviceId) return;
+    if (!connection.ok || deviceId === null || this.#deviceLoadFor === deviceId) return;
     this.#deviceLoadFor = deviceId;
-    void devicesTimeZone(connection.client, deviceId).then(
-      (zone) => {
-        if (this.#deviceLoadFor === deviceId) this.deviceTimeZone = zone;
+    void lockFacts(connection.client, deviceId).then(
+      (facts) => {
+        if (this.#deviceLoadFor === deviceId) this.lock = facts;
       },
       () => {
-        // The window is then shown in the viewer's zone, labelled as such.
+        // The window is then shown in `time-zone` or the viewer's zone, labelled as such, and
+        // a pending code says only that it goes to the lock before it starts.
       },
     );
   }
@@ -364,7 +368,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 
   #zone(): { timeZone: string; known: boolean } {
-    const given = this.#validZone(this.timeZone) ?? this.deviceTimeZone;
+    const given = this.#validZone(this.timeZone) ?? this.lock?.timeZone ?? null;
     return given !== null && isValidTimeZone(given)
       ? { timeZone: given, known: true }
       : { timeZone: this.#viewerZone(), known: false };
@@ -574,6 +578,17 @@ export class SeamCodeStatus extends SeamConnectedElement {
     return html`<span class="muted">${this.t.status.onLockAs(shown)}</span>`;
   }
 
+  /**
+   * When Seam puts a pending code on the lock: 72 h before its start on locks with native
+   * scheduling, an hour before on the others (spec §B8); null for ongoing codes or an unknown lock.
+   */
+  #programmedAt(code: AccessCode | null): string | null {
+    const startsAt = code?.type === 'time_bound' ? Date.parse(code.starts_at ?? '') : NaN;
+    const native = this.lock?.nativeScheduling;
+    if (!Number.isFinite(startsAt) || native === null || native === undefined) return null;
+    return new Date(startsAt - (native ? NATIVE_PRELOAD_MS : JUST_IN_TIME_LEAD_MS)).toISOString();
+  }
+
   /** The sentence under the phase, with the times that matter for it. */
   #detail(codeState: CodeState, code: AccessCode | null): string {
     const t = this.t.status;
@@ -582,7 +597,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
       instant ? this.#format(instant).lock : null;
     switch (phase) {
       case 'pending':
-        return t.phases.pending.detail(at(codeState.nextCheckAt));
+        return t.phases.pending.detail(at(this.#programmedAt(code)));
       case 'scheduled':
         return t.phases.scheduled.detail(at(code?.starts_at));
       case 'active':
@@ -828,30 +843,35 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 }
 
-/** Device time zones by client and device id: a page of status elements asks once per lock. */
-const zoneCache = new WeakMap<object, Map<string, Promise<string | null>>>();
+/** What the status needs to know of the lock: its zone, and whether it preloads codes. */
+interface LockFacts {
+  readonly timeZone: string | null;
+  /** Native scheduling (72 h preload) per core's provider list; null when unknown. */
+  readonly nativeScheduling: boolean | null;
+}
 
-function devicesTimeZone(
-  client: { devices: { get(params: { device_id: string }): Promise<{ location?: unknown }> } },
-  deviceId: string,
-): Promise<string | null> {
-  let byDevice = zoneCache.get(client);
+/** Lock facts by client and device id: a page of status elements asks once per lock. */
+const lockCache = new WeakMap<SeamClient, Map<string, Promise<LockFacts>>>();
+
+function lockFacts(client: SeamClient, deviceId: string): Promise<LockFacts> {
+  let byDevice = lockCache.get(client);
   if (byDevice === undefined) {
     byDevice = new Map();
-    zoneCache.set(client, byDevice);
+    lockCache.set(client, byDevice);
   }
-  let zone = byDevice.get(deviceId);
-  if (zone === undefined) {
-    zone = client.devices.get({ device_id: deviceId }).then((device) => {
-      const location = device.location as { timezone?: unknown } | null | undefined;
-      return typeof location?.timezone === 'string' && location.timezone !== ''
-        ? location.timezone
-        : null;
+  let facts = byDevice.get(deviceId);
+  if (facts === undefined) {
+    facts = client.devices.get({ device_id: deviceId }).then((device) => {
+      const capabilities = describeCapabilities(device);
+      return {
+        timeZone: capabilities.timeZone,
+        nativeScheduling: capabilities.nativeScheduling.supported,
+      };
     });
-    zone.catch(() => byDevice?.delete(deviceId));
-    byDevice.set(deviceId, zone);
+    facts.catch(() => byDevice?.delete(deviceId));
+    byDevice.set(deviceId, facts);
   }
-  return zone;
+  return facts;
 }
 
 declare global {
