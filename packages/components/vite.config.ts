@@ -23,6 +23,8 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: [/^lit($|\/)/, /^@lit\//, /^@seam-codes\//, /^@seamapi\//],
+      // Code shared by several entry points (base element, strings) goes in named chunks.
+      output: { chunkFileNames: 'shared-[hash].js' },
     },
   },
 });
