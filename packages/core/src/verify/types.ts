@@ -224,8 +224,9 @@ export interface VerifierOptions {
 export interface Verifier {
   /**
    * Follows a code. Pass the `access_code` you have (e.g. from a create) so its state shows at
-   * once, or its id. Calls count: the code is followed until as many `unwatch` calls (or calls of
-   * the returned function) release it, or until it reaches a terminal phase.
+   * once (it counts as observed now), or its id. Calls count: the code is followed until as many
+   * `unwatch` calls (or calls of the returned function) release it; after a terminal phase its
+   * final state stays readable until then, but no source looks at it any more.
    */
   watch(accessCode: string | AccessCode, options?: WatchOptions): () => void;
   /** Releases one `watch` of the code; the last release stops following it and forgets it. */
@@ -246,9 +247,15 @@ export interface Verifier {
    * followed.
    */
   observe(accessCodeId: string, observation: Observation): boolean;
-  /** Deletes the code through the client, following the removal until Seam confirms it. */
+  /**
+   * Deletes the code through the client and follows the removal until Seam confirms it. Rejects
+   * with the client's error when Seam refuses; the refusal also shows on the code's state.
+   */
   deleteAccessCode(accessCodeId: string): Promise<void>;
-  /** Updates the code through the client, following the change until it is on the lock again. */
+  /**
+   * Updates the code through the client and follows the change until it is on the lock again. A
+   * code nobody watches is followed until then and forgotten.
+   */
   updateAccessCode(params: AccessCodesUpdateParams): Promise<void>;
   /** Resolves once the stored verifications were loaded and resumed. */
   readonly ready: Promise<void>;

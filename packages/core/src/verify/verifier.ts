@@ -108,6 +108,11 @@ class Entry {
   missing = false;
   /** Terminal: no source follows it any more. */
   stopped = false;
+  /**
+   * Followed only for a request sent through the verifier (nobody watches it): forgotten once the
+   * change is on the lock (a quiet phase) or the code is gone.
+   */
+  transient = false;
   /** Observations applied before the store was loaded (replayed onto the stored state). */
   preReady: Observation[] | null;
   dirty = false;
@@ -331,6 +336,7 @@ class VerifierRuntime implements Verifier {
       this.#pendingDeletes.delete(id);
     }
     entry.holds.push(resolved);
+    entry.transient = false;
     entry.unchangedLooks = 0;
     // Seam may act at once (a native lock preloads a code due within 72 h): look fast a while.
     entry.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
@@ -404,12 +410,20 @@ class VerifierRuntime implements Verifier {
         : typeof accessCodeId === 'string'
           ? [accessCodeId]
           : accessCodeId;
+    // Someone wants to know now: look, and look fast again while the code is on its way.
+    for (const id of ids) {
+      const entry = this.#entries.get(id);
+      if (entry !== undefined) entry.unchangedLooks = 0;
+    }
+    this.#requestRefetch(ids);
+  }
+
+  /** Fetches these codes in the next batch (after a resync, a stream outage, a first open). */
+  #requestRefetch(ids: readonly string[]): void {
     for (const id of ids) {
       const entry = this.#entries.get(id);
       if (entry === undefined || entry.stopped) continue;
       entry.refetch = true;
-      entry.unchangedLooks = 0;
-      entry.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
     }
     this.#schedulePoll();
   }
@@ -601,7 +615,10 @@ class VerifierRuntime implements Verifier {
   #publish(entry: Entry, previousPhase: DerivedPhase | null): void {
     entry.published = entry.state;
     this.#emit({ accessCodeId: entry.id, state: entry.state, previousPhase });
-    if (entry.stopped && entry.holds.length === 0 && this.#isReady) {
+    const done =
+      entry.stopped ||
+      (entry.transient && phaseClass(entry.state) === 'quiet' && !hasRequestInFlight(entry.state));
+    if (done && entry.holds.length === 0 && this.#isReady) {
       // Nobody holds a code that reached its end (a resumed or auto-followed one): forget it.
       this.#entries.delete(entry.id);
       this.#pendingDeletes.add(entry.id);
@@ -641,9 +658,10 @@ class VerifierRuntime implements Verifier {
     }
     let entry = this.#entries.get(accessCodeId);
     if (entry === undefined) {
-      // Followed without a watch: forgotten once it reaches its end.
+      // Followed without a watch: forgotten once the change is done (see Entry.transient).
       entry = new Entry(accessCodeId, this.#clock.now(), this.#isReady);
       entry.refetch = true;
+      entry.transient = true;
       this.#entries.set(accessCodeId, entry);
       this.#pendingDeletes.delete(accessCodeId);
     }
@@ -1288,9 +1306,9 @@ class VerifierRuntime implements Verifier {
         if (resumed) return;
         // Without a Last-Event-ID the relay sends only what comes next: events between our last
         // look and now would be missed, so take one look at the codes.
-        this.refresh(ids);
+        this.#requestRefetch(ids);
       },
-      onResync: (ids: readonly string[]) => this.refresh(ids),
+      onResync: (ids: readonly string[]) => this.#requestRefetch(ids),
       onFailure: (ids: readonly string[], failure: TransportFailure) => {
         const now = iso(this.#clock.now());
         for (const id of ids) {
@@ -1301,7 +1319,7 @@ class VerifierRuntime implements Verifier {
         }
         this.#afterChange();
       },
-      onRecovered: (ids: readonly string[]) => this.refresh(ids),
+      onRecovered: (ids: readonly string[]) => this.#requestRefetch(ids),
       onLastEventId: (lastEventId: string) => {
         group.lastEventId = lastEventId;
         this.#setMeta(`${PUSH_LAST_EVENT_ID_PREFIX}${group.options.url}`, lastEventId);
@@ -1309,6 +1327,11 @@ class VerifierRuntime implements Verifier {
       report: (error: unknown) => this.#onError(error, 'push'),
     };
   }
+}
+
+/** Whether one of our requests about the code has no outcome yet. */
+function hasRequestInFlight(state: CodeState): boolean {
+  return state.requests.some((request) => request.outcome === null);
 }
 
 /** What counts as progress for backoff: the phase and which issues are shown. */

@@ -189,6 +189,26 @@ describe('requests through the verifier', () => {
   });
 });
 
+describe('an update of a code nobody watches', () => {
+  it('is followed until the change is on the lock, then forgotten (memory and store)', async () => {
+    harness = setup();
+    const code = await harness.create({ device_id: harness.devices.builtInKeypad, name: 'Guest' });
+    const id = code.access_code_id;
+    await harness.verifier.ready;
+    harness.sandbox.clock.advance(MINUTE);
+    const phases: (string | null)[] = [];
+    harness.verifier.subscribe((update) => phases.push(update.state?.phase ?? null));
+    await harness.verifier.updateAccessCode({ access_code_id: id, name: 'Guest, renamed' });
+    await harness.advanceUntil(() => phases.includes('active'), 2 * MINUTE);
+    expect(harness.verifier.watchedIds()).toEqual([]);
+    await harness.verifier.idle();
+    expect(await harness.store.load()).toMatchObject({ verifications: [] });
+    const after = harness.network.count();
+    await harness.clock.advance(2 * 60 * MINUTE);
+    expect(harness.network.count()).toBe(after);
+  });
+});
+
 describe('disposal', () => {
   it('stops every request and refuses new watches', async () => {
     harness = setup();
