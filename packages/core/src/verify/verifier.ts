@@ -60,8 +60,8 @@ const PUSH_LAST_EVENT_ID_PREFIX = 'push.lastEventId:';
 
 /** How many codes missing from a listing are confirmed with `/access_codes/get` per tick. */
 export const MAX_CONFIRMATIONS_PER_TICK = 10;
-/** How many full pages the events source follows in one tick before it waits for the next. */
-const MAX_EVENT_PAGES_PER_TICK = 10;
+/** How many requests the events source makes in one tick at most (following full pages). */
+const MAX_EVENT_REQUESTS_PER_TICK = 20;
 /** The events source's page size (Seam's default for `/events/list`). */
 const EVENTS_PAGE_LIMIT = 500;
 /** The longest backoff after repeated transport failures of polling or events. */
@@ -1170,45 +1170,52 @@ class VerifierRuntime implements Verifier {
     const signal = this.#abort.signal;
     let cursor = this.#eventsCursor ?? startCursor(now, options.lookbackMs);
     let applied = 0;
-    let since = cursor.since;
-    for (let page = 0; page < MAX_EVENT_PAGES_PER_TICK; page += 1) {
-      let full = false;
-      let newestOnPage: string | null = null;
-      for (const part of chunk(ids, MAX_IDS_PER_REQUEST)) {
-        let events: SeamEvent[];
-        try {
-          events = await this.#client.events.list(
-            {
-              since,
-              access_code_ids: part,
-              limit: EVENTS_PAGE_LIMIT,
-              ...(options.eventTypes === null
-                ? {}
-                : { event_types: [...options.eventTypes] as never }),
-            },
-            { signal },
-          );
-        } catch (error) {
-          if (isAbort(error, signal)) return;
-          this.#transportFailed(part, error, 'events');
-          this.#eventsCursor = cursor;
-          return;
-        }
-        if (events.length >= EVENTS_PAGE_LIMIT) full = true;
-        const taken = takeEvents(cursor, events, options.lookbackMs);
-        cursor = taken.cursor;
-        for (const event of taken.fresh) {
-          if (this.#deliverEvent(event)) applied += 1;
-        }
-        for (const event of events) {
-          if (newestOnPage === null || Date.parse(event.occurred_at) > Date.parse(newestOnPage)) {
-            newestOnPage = event.occurred_at;
-          }
-        }
+    // Seam's events list has no page cursor: a full page is followed by listing again from its
+    // newest event (ids already taken are skipped); a full page of events all at that one instant
+    // is split by codes instead, since listing from the same instant would give the same page.
+    const work = chunk(ids, MAX_IDS_PER_REQUEST).map((part) => ({ part, since: cursor.since }));
+    let budget = MAX_EVENT_REQUESTS_PER_TICK;
+    while (work.length > 0 && budget > 0) {
+      budget -= 1;
+      const { part, since } = work.shift()!;
+      let events: SeamEvent[];
+      try {
+        events = await this.#client.events.list(
+          {
+            since,
+            access_code_ids: part,
+            limit: EVENTS_PAGE_LIMIT,
+            ...(options.eventTypes === null
+              ? {}
+              : { event_types: [...options.eventTypes] as never }),
+          },
+          { signal },
+        );
+      } catch (error) {
+        if (isAbort(error, signal)) return;
+        this.#transportFailed(part, error, 'events');
+        this.#eventsCursor = cursor;
+        return;
       }
-      // A full page may hide more: list again from its newest event (seen ids are skipped).
-      if (!full || newestOnPage === null || Date.parse(newestOnPage) <= Date.parse(since)) break;
-      since = newestOnPage;
+      const taken = takeEvents(cursor, events, options.lookbackMs);
+      cursor = taken.cursor;
+      for (const event of taken.fresh) {
+        if (this.#deliverEvent(event)) applied += 1;
+      }
+      if (events.length < EVENTS_PAGE_LIMIT) continue;
+      const newest = Math.max(...events.map((event) => Date.parse(event.occurred_at)));
+      if (Number.isFinite(newest) && newest > Date.parse(since)) {
+        work.push({ part, since: new Date(newest).toISOString() });
+      } else if (part.length > 1) {
+        const half = Math.ceil(part.length / 2);
+        work.push({ part: part.slice(0, half), since }, { part: part.slice(half), since });
+      }
+    }
+    if (work.length > 0) {
+      // Out of budget for this tick: the next one starts where the unfinished listings stood.
+      const floor = Math.min(...work.map((item) => Date.parse(item.since)));
+      if (floor < Date.parse(cursor.since))
+        cursor = { ...cursor, since: new Date(floor).toISOString() };
     }
     this.#eventsFailures = 0;
     this.#eventsLastAt = this.#clock.now();

@@ -3,8 +3,9 @@
  * against the sandbox's recorded events.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AccessCode } from '@seamapi/types/connect';
 import { VERIFIER_EVENT_TYPES, createMemoryStore } from '../../src/verify/index.js';
-import { MINUTE, SECOND, setup, type Harness } from './support/harness.js';
+import { MINUTE, SECOND, sandboxStateWithLocks, setup, type Harness } from './support/harness.js';
 
 let harness: Harness;
 afterEach(async () => {
@@ -108,5 +109,44 @@ describe('events and polling together', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(harness.network.count('/events/list')).toBeGreaterThan(0);
     expect(harness.network.count('/access_codes/list')).toBeGreaterThan(0);
+  });
+});
+
+describe('a burst larger than a page of events', () => {
+  it('is split by codes when a whole page shares one instant, so no event is skipped', async () => {
+    const { state, deviceIds } = sandboxStateWithLocks(30);
+    harness = setup({
+      sandbox: { state, rateLimits: false },
+      verifier: { sources: { events: true } },
+    });
+    const codes: AccessCode[] = [];
+    for (let index = 0; index < 300; index += 1) {
+      codes.push(await harness.create({ device_id: deviceIds[index % 30]!, name: `G${index}` }));
+    }
+    for (const code of codes) harness.verifier.watch(code);
+    await harness.verifier.ready;
+    await harness.advanceUntil(
+      () =>
+        codes.every(
+          (code) => harness.verifier.getSnapshot(code.access_code_id)?.phase === 'active',
+        ),
+      2 * MINUTE,
+    );
+    const before = harness.network.count('/events/list');
+    // Every guest arrives at the same instant and types the PIN twice: 600 unlocks at one time,
+    // more than one listing returns (500), all for codes of one request.
+    for (const [index, code] of codes.entries()) {
+      harness.sandbox.control.enterCode(deviceIds[index % 30]!, code.code!);
+      harness.sandbox.control.enterCode(deviceIds[index % 30]!, code.code!);
+    }
+    await harness.advanceUntil(
+      () => codes.every((code) => harness.verifier.getSnapshot(code.access_code_id)?.flags.used),
+      2 * MINUTE,
+    );
+    const sizes = harness.network.requests
+      .filter((request) => request.route === '/events/list')
+      .slice(before)
+      .map((request) => (request.body.access_code_ids as string[]).length);
+    expect(sizes).toContain(150);
   });
 });
