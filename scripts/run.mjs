@@ -100,7 +100,8 @@ if (task !== 'test') process.exit(run(pnpm, tasks[task].run, { env }));
 // Tests: stream the output as it comes and add up what each runner reports (vitest, web-test-runner,
 // node --test), so the run ends with one plain total line.
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+let lastWtrProgress = null;
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
 function count(line) {
   const text = line.replace(ansi, '');
   const vitest = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(text);
@@ -110,11 +111,17 @@ function count(line) {
     }
     return;
   }
+  // web-test-runner repeats its progress line as files finish: count the last one of each run.
   const wtr = /test files? \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/.exec(text);
   if (wtr) {
-    totals.passed += Number(wtr[1]);
-    totals.failed += Number(wtr[2]);
-    totals.skipped += Number(wtr[3] ?? 0);
+    lastWtrProgress = wtr;
+    return;
+  }
+  if (/^Finished running tests/.test(text.trim()) && lastWtrProgress) {
+    totals.passed += Number(lastWtrProgress[1]);
+    totals.failed += Number(lastWtrProgress[2]);
+    totals.skipped += Number(lastWtrProgress[3] ?? 0);
+    lastWtrProgress = null;
     return;
   }
   const node = /^# (pass|fail|skipped) (\d+)\s*$/.exec(text);
