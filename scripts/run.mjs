@@ -16,6 +16,20 @@ const tasks = {
   test: { browser: true, run: ['run', 'check'] },
   start: { browser: false, run: ['run', 'serve'] },
   bench: { browser: true, run: ['run', 'bench:all'] },
+  // The sandbox alone over HTTP; arguments after `--` go to `seam-sandbox serve` (e.g. --port 9000).
+  sandbox: {
+    browser: false,
+    run: [
+      '--filter',
+      '@seam-codes/sandbox',
+      'exec',
+      'sh',
+      '-c',
+      'node scripts/build.mjs && node dist/cli.js serve "$@"',
+      'seam-sandbox',
+      ...process.argv.slice(3),
+    ],
+  },
 };
 if (!tasks[task]) fail(`usage: node scripts/run.mjs <${Object.keys(tasks).join('|')}>`);
 
