@@ -211,14 +211,16 @@ export class PushStream {
 
   #reconnectLater(generation: number, delayMs: number): void {
     if (generation !== this.#generation || this.#closed) return;
+    // A new generation at once: the connection dropped below ends quietly instead of failing.
+    const next = ++this.#generation;
     this.#controller?.abort();
     this.#controller = null;
     this.#clearIdle();
     if (this.#timer !== null) this.#host.clock.clearTimeout(this.#timer);
     this.#timer = this.#host.clock.setTimeout(() => {
       this.#timer = null;
-      if (generation !== this.#generation || this.#closed) return;
-      void this.#connect(++this.#generation);
+      if (next !== this.#generation || this.#closed) return;
+      void this.#connect(next);
     }, delayMs);
   }
 
