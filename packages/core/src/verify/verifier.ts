@@ -90,11 +90,16 @@ interface PushGroup {
   lastEventId: string;
 }
 
+/** One followed code: its state and what the sources plan for it. */
 class Entry {
   readonly id: string;
+  /** The latest state, after every observation. */
   state: CodeState;
+  /** What `getSnapshot` returns: replaced only when what the code shows changed. */
   published: CodeState | null = null;
+  /** One per `watch` not yet released, with the sources it asked for. */
   readonly holds: ResolvedWatch[] = [];
+  /** When the code was first watched (epoch ms). */
   readonly watchedAt: number;
   /** When a list or get last brought this code's snapshot (ms), or null. */
   lastLookAt: number | null = null;
@@ -115,8 +120,11 @@ class Entry {
   transient = false;
   /** Observations applied before the store was loaded (replayed onto the stored state). */
   preReady: Observation[] | null;
+  /** The state changed since it was last written to the store. */
   dirty = false;
+  /** ...in a way worth writing at once (what it shows, a watch); else at most every 30 s. */
   important = false;
+  /** When it was last written (epoch ms). */
   savedAt = Number.NEGATIVE_INFINITY;
 
   constructor(id: string, watchedAt: number, ready: boolean) {
