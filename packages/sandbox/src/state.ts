@@ -221,6 +221,12 @@ export interface DeliveryRecord {
 /** An action attempt and what it waits for. */
 export interface ActionAttemptRecord {
   workspace_id: string;
+  /**
+   * The device the attempt acts on, so a client session sees only the attempts of its own
+   * accounts' devices. Absent in state saved before it was recorded: such attempts are then
+   * visible to API keys only.
+   */
+  device_id?: string;
   attempt: ActionAttempt;
 }
 

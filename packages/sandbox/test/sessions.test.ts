@@ -1,6 +1,6 @@
-import type { ClientSession, Device } from '@seamapi/types/connect';
+import type { ActionAttempt, ClientSession, Device } from '@seamapi/types/connect';
 import { describe, expect, it } from 'vitest';
-import { callerFor, day, setup } from './support/api.js';
+import { callerFor, createCode, day, minute, setup } from './support/api.js';
 
 describe('client sessions', () => {
   it('an API key mints a token scoped to the accounts it names; get_or_create reuses it', async () => {
@@ -89,5 +89,45 @@ describe('client sessions', () => {
       { token: null, headers: { 'seam-publishable-key': 'seam_pk_nope' } },
     );
     expect(wrongKey.status).toBe(401);
+  });
+});
+
+describe('client session scoping of action attempts', () => {
+  it("a token scoped to one account cannot read the attempts (and PINs) of another account's locks", async () => {
+    const { api, sandbox, catalogue } = setup();
+    const session = await api<{ client_session: ClientSession }>('/client_sessions/create', {
+      user_identifier_key: 'nuki-only-host',
+      connected_account_ids: [catalogue.connectedAccounts.nuki],
+    });
+    const nukiOnly = callerFor(
+      sandbox.fetch,
+      'http://sandbox.test',
+      session.body.client_session.token,
+    );
+
+    // A code on a Yale lock (another account of the same workspace), made with the API key.
+    const { action_attempt: yaleAttempt } = await createCode(api, {
+      device_id: catalogue.devices.builtInKeypad,
+      name: 'Yale guest',
+      code: '7294',
+    });
+    sandbox.clock.advance(minute);
+    const leaked = await nukiOnly('/action_attempts/get', {
+      action_attempt_id: yaleAttempt.action_attempt_id,
+    });
+    expect(leaked.status).toBe(404);
+    expect(JSON.stringify(leaked.body)).not.toContain('7294');
+
+    // Its own lock's attempts stay readable.
+    const { action_attempt: nukiAttempt } = await createCode(api, {
+      device_id: catalogue.devices.nuki,
+      name: 'Nuki guest',
+      code: '345678',
+    });
+    const own = await nukiOnly<{ action_attempt: ActionAttempt }>('/action_attempts/get', {
+      action_attempt_id: nukiAttempt.action_attempt_id,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.action_attempt.action_attempt_id).toBe(nukiAttempt.action_attempt_id);
   });
 });

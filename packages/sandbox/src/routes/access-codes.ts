@@ -142,7 +142,7 @@ export const accessCodeRoutes: Route[] = [
       const device = findDevice(context, params.device_id);
       rateLimit(context, 'create', device);
       throwIfInvalid(validateDraft(world, device, draftOf(params)), device);
-      const attempt = createAttempt(world, device.workspace_id, 'CREATE_ACCESS_CODE');
+      const attempt = createAttempt(world, device, 'CREATE_ACCESS_CODE');
       const record = createCode(world, device, inputOf(params), attempt.action_attempt_id);
       return { action_attempt: attempt, access_code: renderAccessCode(world, record) };
     },
@@ -383,7 +383,7 @@ export const accessCodeRoutes: Route[] = [
       }
       if (params.name === record.name) delete draft['name'];
       throwIfInvalid(validateDraft(world, device, draft, record.access_code_id), device);
-      const attempt = createAttempt(world, device.workspace_id, 'UPDATE_ACCESS_CODE');
+      const attempt = createAttempt(world, device, 'UPDATE_ACCESS_CODE');
       updateCode(world, device, record, params, attempt.action_attempt_id);
       return { action_attempt: attempt };
     },
@@ -410,7 +410,7 @@ export const accessCodeRoutes: Route[] = [
       requireUpdatable(record, 'deleted');
       const device = findDevice(context, record.device_id);
       rateLimit(context, 'delete', device);
-      const attempt = createAttempt(world, device.workspace_id, 'DELETE_ACCESS_CODE');
+      const attempt = createAttempt(world, device, 'DELETE_ACCESS_CODE');
       deleteCode(world, record, attempt.action_attempt_id);
       return { action_attempt: attempt };
     },

@@ -216,11 +216,7 @@ export const deviceRoutes: Route[] = [
     },
     handle: (context) => {
       const device = findDevice(context, context.params.device_id);
-      const attempt = createAttempt(
-        context.world,
-        device.workspace_id,
-        'SIMULATE_KEYPAD_CODE_ENTRY',
-      );
+      const attempt = createAttempt(context.world, device, 'SIMULATE_KEYPAD_CODE_ENTRY');
       enterCode(context.world, device, context.params.code);
       resolveAttemptSuccess(context.world, attempt.action_attempt_id, {});
       return { action_attempt: attempt };

@@ -2,10 +2,10 @@
  * `/action_attempts/get`, `/events/*`, `/client_sessions/*`, `/webhooks/*` and `/health`.
  */
 import type { ClientSession, SeamEvent } from '@seamapi/types/connect';
-import { workspaceOf, type Principal } from '../http/auth.js';
+import { canSeeDevice, workspaceOf, type Principal } from '../http/auth.js';
 import { invalidInput, notFound, SeamApiError } from '../http/errors.js';
 import { route, type Route, type RouteContext } from '../http/router.js';
-import type { ClientSessionRecord, WebhookRecord } from '../state.js';
+import type { ActionAttemptRecord, ClientSessionRecord, WebhookRecord } from '../state.js';
 import { derivedBase64, derivedToken } from '../util/random.js';
 import type { World } from '../world.js';
 
@@ -44,6 +44,17 @@ function canSeeEvent(world: World, principal: Principal, event: SeamEvent): bool
   const account = (event as { connected_account_id?: string }).connected_account_id;
   if (account === undefined) return false;
   return principal.session.connected_account_ids.includes(account);
+}
+
+/**
+ * Whether the caller may read an action attempt: its workspace, and for a client session, a
+ * device of the session's accounts (a result can carry the PIN of the code it made).
+ */
+function canSeeAttempt(world: World, principal: Principal, record: ActionAttemptRecord): boolean {
+  if (record.workspace_id !== principal.workspace_id) return false;
+  if (principal.kind !== 'client_session') return true;
+  const device = record.device_id === undefined ? undefined : world.devices.get(record.device_id);
+  return device !== undefined && canSeeDevice(principal, device);
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -161,7 +172,7 @@ export const workspaceRoutes: Route[] = [
     params: { action_attempt_id: { kind: 'uuid', required: true } },
     handle: (context) => {
       const record = context.world.attempts.get(context.params.action_attempt_id);
-      if (record === undefined || record.workspace_id !== context.principal.workspace_id) {
+      if (record === undefined || !canSeeAttempt(context.world, context.principal, record)) {
         throw notFound(
           'action_attempt_not_found',
           `Action attempt ${context.params.action_attempt_id} was not found.`,

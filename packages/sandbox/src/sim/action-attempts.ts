@@ -4,16 +4,17 @@
  * create and update, `{}` for delete.
  */
 import type { ActionAttempt } from '@seamapi/types/connect';
+import type { DeviceRecord } from '../state.js';
 import type { World } from '../world.js';
 
 /** The action types the sandbox produces. */
 export type SandboxActionType =
   'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE' | 'SIMULATE_KEYPAD_CODE_ENTRY';
 
-/** Creates a pending action attempt in a workspace and returns a copy of it. */
+/** Creates a pending action attempt on a device (and its workspace) and returns a copy of it. */
 export function createAttempt(
   world: World,
-  workspace_id: string,
+  device: Pick<DeviceRecord, 'workspace_id' | 'device_id'>,
   action_type: SandboxActionType,
 ): ActionAttempt {
   const attempt = {
@@ -23,7 +24,11 @@ export function createAttempt(
     result: null,
     error: null,
   } as ActionAttempt;
-  world.attempts.set(attempt.action_attempt_id, { workspace_id, attempt });
+  world.attempts.set(attempt.action_attempt_id, {
+    workspace_id: device.workspace_id,
+    device_id: device.device_id,
+    attempt,
+  });
   return structuredClone(attempt);
 }
 
