@@ -10,6 +10,9 @@
  *   clock-skew allowance) is adopted. Only when none is found, and the draft has a chosen PIN (Seam
  *   refuses a second code with the same PIN on a lock, so a retry cannot make a twin), is the
  *   request sent once more. Otherwise it fails with `AccessCodeOutcomeUnknownError`.
+ * - The same draft submitted again after such an unknown outcome (the host clicks Create once
+ *   more) looks on the lock first: a slow server may have acted on the first request since, and
+ *   its code is adopted instead of a twin being made.
  */
 import type { AccessCode, ActionAttempt } from '@seamapi/types/connect';
 
@@ -94,6 +97,57 @@ interface InFlight {
 const inFlight = new WeakMap<object, Map<string, InFlight>>();
 
 /**
+ * Requests whose outcome is unknown (answer lost and no code found, or abandoned after sending),
+ * per client and request key, with the earliest moment their code could have been created. The
+ * next submit of the same draft looks for that code before it sends anything.
+ */
+const unresolved = new WeakMap<object, Map<string, number>>();
+
+/** How many unknown outcomes one client remembers; the oldest are forgotten first. */
+const MAX_UNRESOLVED_PER_CLIENT = 100;
+
+function unresolvedOf(client: object): Map<string, number> {
+  let byKey = unresolved.get(client);
+  if (!byKey) {
+    byKey = new Map();
+    unresolved.set(client, byKey);
+  }
+  return byKey;
+}
+
+/**
+ * Runs a create and keeps the book of unknown outcomes: a settled outcome (created, adopted or
+ * definitely refused) clears the key; an unknown one, or an abort once the request may have
+ * left, records it with the earliest `notBefore` seen.
+ */
+async function tracked<T>(
+  client: object,
+  key: string,
+  notBefore: number,
+  signal: AbortSignal,
+  run: (earlier: number | undefined) => Promise<T>,
+): Promise<T> {
+  const book = unresolvedOf(client);
+  const earlier = book.get(key);
+  try {
+    const result = await run(earlier);
+    book.delete(key);
+    return result;
+  } catch (error) {
+    if (error instanceof AccessCodeOutcomeUnknownError || signal.aborted) {
+      book.delete(key);
+      book.set(key, Math.min(earlier ?? notBefore, notBefore));
+      if (book.size > MAX_UNRESOLVED_PER_CLIENT) {
+        book.delete(book.keys().next().value as string);
+      }
+    } else if (!mayHaveBeenActedOn(error)) {
+      book.delete(key);
+    }
+    throw error;
+  }
+}
+
+/**
  * Creates an access code on one lock, safely (see the module comment): one request per intent,
  * lost answers resolved by finding the code rather than creating another.
  *
@@ -119,8 +173,9 @@ export function createAccessCode(
   try {
     checkClient(client, 'createAccessCode');
     const body = buildCreateRequest(input);
-    const run = (signal: AbortSignal) => runCreate(client, body, options, signal);
-    return share(client, `create ${accessCodeRequestKey(body)}`, options.signal, run);
+    const key = `create ${accessCodeRequestKey(body)}`;
+    const run = (signal: AbortSignal) => runCreate(client, key, body, options, signal);
+    return share(client, key, options.signal, run);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -139,8 +194,9 @@ export function createAccessCodes(
   try {
     checkClient(client, 'createAccessCodes');
     const body = buildCreateMultipleRequest(input);
-    const run = (signal: AbortSignal) => runCreateMultiple(client, body, options, signal);
-    return share(client, `create_multiple ${accessCodeRequestKey(body)}`, options.signal, run);
+    const key = `create_multiple ${accessCodeRequestKey(body)}`;
+    const run = (signal: AbortSignal) => runCreateMultiple(client, key, body, options, signal);
+    return share(client, key, options.signal, run);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -158,14 +214,30 @@ export function mayHaveBeenActedOn(error: unknown): boolean {
   );
 }
 
-async function runCreate(
+function runCreate(
   client: AccessCodeCreator,
+  key: string,
   body: CreateRequestBody,
   options: CreateAccessCodeOptions,
   signal: AbortSignal,
 ): Promise<CreateAccessCodeResult> {
-  const deviceId = body.device_id as string;
   const notBefore = (options.now ?? Date.now)() - (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
+  return tracked(client, key, notBefore, signal, (earlier) =>
+    createOnce(client, body, options, signal, notBefore, earlier),
+  );
+}
+
+async function createOnce(
+  client: AccessCodeCreator,
+  body: CreateRequestBody,
+  options: CreateAccessCodeOptions,
+  signal: AbortSignal,
+  requestedAt: number,
+  earlier: number | undefined,
+): Promise<CreateAccessCodeResult> {
+  const deviceId = body.device_id as string;
+  // After an unknown outcome, the code of that earlier request counts as this one's.
+  const notBefore = Math.min(requestedAt, earlier ?? requestedAt);
   const requestOptions = toRequestOptions(options, signal);
   const send = async (): Promise<CreateAccessCodeResult> => {
     const created = await client.accessCodes.createWithActionAttempt(
@@ -184,6 +256,24 @@ async function runCreate(
     adopted: true,
   });
   const story = new Story(deviceId, body);
+
+  if (earlier !== undefined) {
+    const previous = new Error('an earlier submit of this code had an unknown outcome');
+    story.lost(previous);
+    const found = await lookFor(
+      client,
+      body,
+      deviceId,
+      notBefore,
+      options,
+      signal,
+      story,
+      previous,
+      false,
+    );
+    if (found.length === 1) return adopt(found[0] as AccessCode);
+    if (found.length > 1) throw story.ambiguous(found, previous);
+  }
 
   let lost: unknown;
   try {
@@ -244,15 +334,47 @@ async function runCreate(
   }
 }
 
-async function runCreateMultiple(
+function runCreateMultiple(
   client: AccessCodeCreator,
+  key: string,
   body: CreateRequestBody,
   options: CreateAccessCodeOptions,
   signal: AbortSignal,
 ): Promise<CreateAccessCodesResult> {
-  const deviceIds = body.device_ids as string[];
   const notBefore = (options.now ?? Date.now)() - (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
+  return tracked(client, key, notBefore, signal, (earlier) =>
+    createMultipleOnce(client, body, options, signal, notBefore, earlier),
+  );
+}
+
+async function createMultipleOnce(
+  client: AccessCodeCreator,
+  body: CreateRequestBody,
+  options: CreateAccessCodeOptions,
+  signal: AbortSignal,
+  requestedAt: number,
+  earlier: number | undefined,
+): Promise<CreateAccessCodesResult> {
+  const deviceIds = body.device_ids as string[];
+  const notBefore = Math.min(requestedAt, earlier ?? requestedAt);
   const story = new Story(deviceIds, body);
+  if (earlier !== undefined) {
+    const previous = new Error('an earlier submit of these codes had an unknown outcome');
+    story.lost(previous);
+    const found = await findOnEveryLock(
+      client,
+      body,
+      notBefore,
+      options,
+      signal,
+      story,
+      previous,
+      false,
+    );
+    if (found.adopted !== null) return { accessCodes: found.adopted, adopted: true };
+    // Found on some locks only: sending again could make twins there.
+    if (found.candidates.length > 0) throw found.failure;
+  }
   let lost: unknown;
   try {
     const accessCodes = await client.accessCodes.createMultiple(
@@ -266,6 +388,30 @@ async function runCreateMultiple(
   }
   story.lost(lost);
 
+  const found = await findOnEveryLock(client, body, notBefore, options, signal, story, lost, true);
+  if (found.adopted !== null) return { accessCodes: found.adopted, adopted: true };
+  throw found.failure;
+}
+
+/**
+ * Looks on every lock of a `create_multiple` body: the codes when each lock shows exactly one
+ * match and they are linked, else the matches found and the error that says so.
+ */
+async function findOnEveryLock(
+  client: AccessCodeCreator,
+  body: CreateRequestBody,
+  notBefore: number,
+  options: CreateAccessCodeOptions,
+  signal: AbortSignal,
+  story: Story,
+  lost: unknown,
+  settleFirst: boolean,
+): Promise<{
+  adopted: AccessCode[] | null;
+  candidates: AccessCode[];
+  failure: AccessCodeOutcomeUnknownError;
+}> {
+  const deviceIds = body.device_ids as string[];
   const adopted: AccessCode[] = [];
   const candidates: AccessCode[] = [];
   for (const [index, deviceId] of deviceIds.entries()) {
@@ -278,7 +424,7 @@ async function runCreateMultiple(
       signal,
       story,
       lost,
-      index === 0,
+      settleFirst && index === 0,
     );
     candidates.push(...found);
     if (found.length === 1) adopted.push(found[0] as AccessCode);
@@ -286,14 +432,18 @@ async function runCreateMultiple(
   // Codes from one create_multiple share a common_code_key unless a PIN was given.
   const keys = new Set(adopted.map((code) => code.common_code_key));
   const linked = typeof body.code === 'string' || (keys.size === 1 && !keys.has(null));
-  if (adopted.length === deviceIds.length && linked) return { accessCodes: adopted, adopted: true };
-  throw story.fail(
-    candidates.length === 0
-      ? 'No matching code was found on any of the locks; it was not sent again, since it may still land.'
-      : `Matching codes were found on only some of the locks (${candidates.map((code) => code.access_code_id).join(', ')}), so it was not sent again.`,
-    lost,
+  const complete = adopted.length === deviceIds.length && linked;
+  return {
+    adopted: complete ? adopted : null,
     candidates,
-  );
+    failure: story.fail(
+      candidates.length === 0
+        ? 'No matching code was found on any of the locks; it was not sent again, since it may still land.'
+        : `Matching codes were found on only some of the locks (${candidates.map((code) => code.access_code_id).join(', ')}), so it was not sent again.`,
+      lost,
+      candidates,
+    ),
+  };
 }
 
 /** Lists the lock's codes and keeps those this request would have created. */

@@ -242,6 +242,53 @@ describe('a lost response', () => {
     expect(codesOn(seam.seed.august_device_1, 'Unknown fate')).toHaveLength(0);
   });
 
+  it('submitted again after an unknown outcome: it looks first and adopts the late code, never a twin', async () => {
+    let late: (() => Promise<Response>) | null = null;
+    // The server is slow: the answer is lost before it acts, and the request lands later.
+    const { client, creates } = wrappedClient([
+      async (_request, forward) => {
+        late = forward;
+        throw connectionLost();
+      },
+    ]);
+    const draft = { device_id: seam.seed.august_device_1, name: 'Slow server', ...window };
+    const first = await createAccessCode(client, draft, instant).catch((caught: unknown) => caught);
+    expect(first).toBeInstanceOf(AccessCodeOutcomeUnknownError);
+    await (late as unknown as () => Promise<Response>)();
+    expect(codesOn(seam.seed.august_device_1, 'Slow server')).toHaveLength(1);
+
+    // The host clicks Create again with the same draft.
+    const again = await createAccessCode(client, draft, instant);
+    expect(again.adopted).toBe(true);
+    expect(creates()).toBe(1);
+    expect(codesOn(seam.seed.august_device_1, 'Slow server')).toHaveLength(1);
+    expect(again.accessCode.access_code_id).toBe(
+      codesOn(seam.seed.august_device_1, 'Slow server')[0]?.access_code_id,
+    );
+  });
+
+  it('submitted again after an unknown outcome when nothing landed: it looks, then creates one', async () => {
+    const { client, creates, routes } = wrappedClient([loseBeforeServer]);
+    const draft = { device_id: seam.seed.august_device_1, name: 'Never landed', ...window };
+    expect(
+      await createAccessCode(client, draft, instant).catch((caught: unknown) => caught),
+    ).toBeInstanceOf(AccessCodeOutcomeUnknownError);
+    const again = await createAccessCode(client, draft, instant);
+    expect(again.adopted).toBe(false);
+    expect(creates()).toBe(2);
+    expect(routes).toEqual([
+      '/access_codes/create',
+      '/access_codes/list',
+      '/access_codes/list',
+      '/access_codes/create',
+    ]);
+    expect(codesOn(seam.seed.august_device_1, 'Never landed')).toHaveLength(1);
+    // Settled: a third submit is a new intent again, sent without looking.
+    await createAccessCode(client, draft, instant);
+    expect(routes.at(-1)).toBe('/access_codes/create');
+    expect(routes.at(-2)).toBe('/access_codes/create');
+  });
+
   it('the retry is lost too: the outcome is unknown, and the message never shows the PIN', async () => {
     const { client, creates } = wrappedClient([loseBeforeServer, loseBeforeServer]);
     const error = await createAccessCode(
