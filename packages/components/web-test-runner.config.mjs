@@ -4,21 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { commonJsPlugin } from './test/commonjs-plugin.mjs';
+import { chromiumLaunchOptions } from '../../tools/web-test-runner/chromium.mjs';
+import { commonJsPlugin } from '../../tools/web-test-runner/commonjs-plugin.mjs';
 import { sandboxServerPlugin } from './test/sandbox-server-plugin.mjs';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const args = [
-  '--headless=new',
-  '--no-sandbox', // tests run as root in CI
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export default {
   rootDir: fileURLToPath(new URL('../..', import.meta.url)),
@@ -35,7 +23,7 @@ export default {
     ]),
     sandboxServerPlugin(),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
+  browsers: [chromeLauncher({ launchOptions: chromiumLaunchOptions() })],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
 };

@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { commonJsPlugin } from '../test/commonjs-plugin.mjs';
+import { chromiumLaunchOptions } from '../../../tools/web-test-runner/chromium.mjs';
+import { commonJsPlugin } from '../../../tools/web-test-runner/commonjs-plugin.mjs';
 
 const output = process.env.SEAM_BENCH_OUTPUT;
 if (!output) throw new Error('SEAM_BENCH_OUTPUT must name the file the figures go to');
@@ -34,24 +35,6 @@ export default {
       { name: 'svix', from: fileURLToPath(new URL('../../sandbox/package.json', import.meta.url)) },
     ]),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
-    }),
-  ],
+  browsers: [chromeLauncher({ launchOptions: chromiumLaunchOptions() })],
   concurrency: 1,
 };

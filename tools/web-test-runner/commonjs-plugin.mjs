@@ -1,7 +1,7 @@
 // The test server sends modules to the browser as they are, and a browser cannot import
-// CommonJS. This plugin serves the few CommonJS packages the sandbox imports (svix, for signing
-// webhooks) as ES modules: each is bundled once with esbuild, with its export names read from the
-// package itself, as Vite's dependency optimizer does for the playground.
+// CommonJS. The sandbox signs webhooks with `svix`, which ships CommonJS only: this plugin serves
+// such packages as ES modules, each bundled once with esbuild, its export names read from the
+// package itself, as Vite's dependency optimizer does for the playground. Shared by every suite.
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
