@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_CATALOGUE } from '../src/index.js';
-import { readStateFile, resumeTime, startServer } from '../src/node/index.js';
+import { parseServeArgs, readStateFile, resumeTime, startServer } from '../src/node/index.js';
 import { callerFor, readCode } from './support/api.js';
 import { runCliOnce, startCli } from './support/cli.js';
 
@@ -49,6 +49,76 @@ describe('HTTP server', () => {
       expect(big.status).toBe(413);
     } finally {
       await server.close();
+      sandbox.dispose();
+    }
+  });
+
+  it('refuses other web sites: the demo credentials are public, so only local pages (and the ones you allow) may call it', async () => {
+    const sandbox = createSandbox({ speed: 0, start: '2026-03-02T15:00:00Z', control: true });
+    const server = await startServer(sandbox, { port: 0 });
+    const allowing = await startServer(sandbox, {
+      port: 0,
+      allowedOrigins: ['https://staging.example.com'],
+    });
+    try {
+      const control = { authorization: `Bearer ${sandbox.controlToken}` };
+      for (const origin of [
+        'https://evil.example',
+        'http://localhost.evil.example',
+        'http://127.0.0.1.nip.io:5173',
+        'null',
+      ]) {
+        const preflight = await fetch(`${server.url}/_sandbox/clock/advance`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+        expect(preflight.headers.get('access-control-allow-origin'), origin).toBeNull();
+        const before = sandbox.clock.now();
+        const advanced = await fetch(`${server.url}/_sandbox/clock/advance`, {
+          method: 'POST',
+          headers: { ...control, origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ ms: 3_600_000 }),
+        });
+        expect(advanced.status, origin).toBe(403);
+        expect(advanced.headers.get('access-control-allow-origin')).toBeNull();
+        const body = (await advanced.json()) as { error: { type: string; message: string } };
+        expect(body.error.type).toBe('origin_not_allowed');
+        expect(body.error.message).toMatch(/--allow-origin/);
+        expect(sandbox.clock.now()).toBe(before);
+      }
+      // Local pages and browser extensions are served.
+      for (const origin of [
+        'http://localhost:5173',
+        'http://127.0.0.1:8000',
+        'http://[::1]:3000',
+        'http://playground.localhost:5173',
+        'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      ]) {
+        const devices = await fetch(`${server.url}/devices/list`, {
+          method: 'POST',
+          headers: { origin, authorization: `Bearer ${sandbox.credentials.apiKey}` },
+        });
+        expect(devices.status, origin).toBe(200);
+        expect(devices.headers.get('access-control-allow-origin')).toBe(origin);
+      }
+      // An origin the operator allowed.
+      const staging = await fetch(`${allowing.url}/devices/list`, {
+        method: 'POST',
+        headers: {
+          origin: 'https://staging.example.com',
+          authorization: `Bearer ${sandbox.credentials.apiKey}`,
+        },
+      });
+      expect(staging.status).toBe(200);
+      expect(staging.headers.get('access-control-allow-origin')).toBe(
+        'https://staging.example.com',
+      );
+      await expect(
+        startServer(sandbox, { port: 0, allowedOrigins: ['https://x.com/'] }),
+      ).rejects.toThrow(/not an origin/);
+    } finally {
+      await server.close();
+      await allowing.close();
       sandbox.dispose();
     }
   });
@@ -136,6 +206,18 @@ describe('seam-sandbox serve', () => {
     const bad = await runCliOnce(['serve', '--speed', 'fast']);
     expect(bad.code).toBe(2);
     expect(bad.output).toContain('--speed must be a number of 0 or more, got "fast"');
+    const origin = await runCliOnce(['serve', '--allow-origin', 'https://staging.example.com/']);
+    expect(origin.code).toBe(2);
+    expect(origin.output).toContain('--allow-origin must be an origin');
+    expect(
+      parseServeArgs([
+        'serve',
+        '--allow-origin',
+        'https://a.example',
+        '--allow-origin',
+        'http://b.example:8080',
+      ])?.allowOrigins,
+    ).toEqual(['https://a.example', 'http://b.example:8080']);
     const unknown = await runCliOnce(['launch']);
     expect(unknown.code).toBe(2);
     expect((await runCliOnce(['--help'])).output).toContain('Usage: seam-sandbox serve');

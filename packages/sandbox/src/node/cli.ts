@@ -1,6 +1,6 @@
 /**
  * `seam-sandbox serve [--port 8787] [--host 127.0.0.1] [--speed N] [--state FILE] [--seed N]
- * [--start ISO] [--no-control]`: the sandbox as a local Seam endpoint. Prints its URL and
+ * [--start ISO] [--no-control] [--allow-origin ORIGIN]...`: the sandbox as a local Seam endpoint. Prints its URL and
  * credentials, saves its state to `--state` (and picks it up again on the next start), and
  * stops cleanly on SIGINT or SIGTERM.
  */
@@ -26,6 +26,9 @@ Options:
   --seed N        seed of ids, credentials and random outcomes (default 1)
   --start ISO     virtual start time (default: now)
   --no-control    do not serve /_sandbox/* or Seam's /…/simulate/* routes
+  --allow-origin ORIGIN
+                  let pages of ORIGIN (scheme://host[:port]) call the sandbox; local
+                  pages and browser extensions always may (repeatable)
   -h, --help      show this help`;
 
 /** A CLI usage error: printed with the usage, exit code 2. */
@@ -42,6 +45,8 @@ export interface ServeOptions {
   seed: number | null;
   start: string | null;
   control: boolean;
+  /** Browser origins allowed besides local pages and extensions. */
+  allowOrigins: string[];
 }
 
 function number(
@@ -73,6 +78,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | null {
         seed: { type: 'string' },
         start: { type: 'string' },
         'no-control': { type: 'boolean' },
+        'allow-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -87,6 +93,19 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | null {
         ? 'Missing the command: serve.'
         : `Unknown command "${positionals.join(' ')}".`,
     );
+  }
+  for (const origin of values['allow-origin'] ?? []) {
+    let parsed: string | undefined;
+    try {
+      parsed = new URL(origin).origin;
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed !== origin || parsed === 'null') {
+      throw new UsageError(
+        `--allow-origin must be an origin such as https://staging.example.com (no path or trailing slash), got "${origin}".`,
+      );
+    }
   }
   if (values.start !== undefined && !Number.isFinite(Date.parse(values.start))) {
     throw new UsageError(`--start must be an ISO 8601 time such as 2026-03-01T12:00:00Z.`);
@@ -111,6 +130,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | null {
       ) ?? null,
     start: values.start ?? null,
     control: values['no-control'] !== true,
+    allowOrigins: values['allow-origin'] ?? [],
   };
 }
 
@@ -144,7 +164,11 @@ export async function serve(options: ServeOptions, print: (line: string) => void
   sandbox.clock.setSpeed(options.speed);
   const saver = options.state === null ? null : new StateSaver(sandbox, options.state);
   saver?.flush();
-  const server = await startServer(sandbox, { port: options.port, host: options.host });
+  const server = await startServer(sandbox, {
+    port: options.port,
+    host: options.host,
+    allowedOrigins: options.allowOrigins,
+  });
 
   const catalogue = describeCatalogue(sandbox.seed);
   const { credentials } = catalogue;

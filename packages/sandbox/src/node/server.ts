@@ -2,6 +2,10 @@
  * The sandbox over HTTP: a Node `http` server that hands each request to the sandbox's handler
  * (`sandbox.handle`: `sandbox.fetch` without building `Request`/`Response` objects), and adds CORS so pages on other origins (a dev server, the extension,
  * Storybook) can call it with credentials. Loopback only unless told otherwise.
+ *
+ * The demo credentials (API key, control token) derive from a public seed, so any web site could
+ * use them: browser callers are served only from local pages (loopback origins), browser
+ * extensions and the origins the operator allows; any other `Origin` is refused with 403.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +20,11 @@ export interface ServerOptions {
   host?: string;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Browser origins allowed besides local pages and extensions (exact `scheme://host[:port]`,
+   * e.g. `https://staging.example.com`). Default: none.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /** A running server. */
@@ -42,8 +51,51 @@ const allowedHeaders = [
   'x-requested-with',
 ].join(', ');
 
-function corsHeaders(request: IncomingMessage): Record<string, string> {
-  const origin = request.headers.origin;
+/** Whether a hostname (as `URL` gives it) is this machine: `localhost`, `*.localhost`, 127/8, ::1. */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host)
+  );
+}
+
+/**
+ * Whether a page of `origin` may call the sandbox: a local page, a browser extension, or an
+ * origin the operator allowed. `null` (sandboxed frames, files) is refused.
+ */
+function isAllowedOrigin(origin: string, allowed: ReadonlySet<string>): boolean {
+  if (allowed.has(origin)) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') return true;
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
+}
+
+function checkOrigins(origins: readonly string[]): Set<string> {
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || parsed.origin === 'null' || parsed.origin !== origin) {
+      throw new TypeError(
+        `allowedOrigins: ${JSON.stringify(origin)} is not an origin; write it as scheme://host[:port] with no path or trailing slash, e.g. "https://staging.example.com".`,
+      );
+    }
+  }
+  return new Set(origins);
+}
+
+function corsHeaders(origin: string | undefined): Record<string, string> {
   // Credentials (the SDK sends them for client sessions) need the origin echoed, not `*`.
   return origin === undefined
     ? { 'access-control-allow-origin': '*' }
@@ -71,10 +123,28 @@ async function handle(
   sandbox: Pick<Sandbox, 'handle'>,
   base: string,
   limit: number,
+  allowedOrigins: ReadonlySet<string>,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const cors = corsHeaders(request);
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isAllowedOrigin(origin, allowedOrigins)) {
+    // No CORS headers: the page can neither send the real request nor read this answer.
+    request.resume();
+    response.writeHead(403, { 'content-type': 'application/json; charset=utf-8', vary: 'origin' });
+    response.end(
+      JSON.stringify({
+        error: {
+          type: 'origin_not_allowed',
+          message:
+            'Pages of this origin may not call the sandbox: its demo credentials are public, so only local pages and browser extensions are served. Allow it with seam-sandbox serve --allow-origin <origin>.',
+        },
+        ok: false,
+      }),
+    );
+    return;
+  }
+  const cors = corsHeaders(origin);
   if (request.method === 'OPTIONS') {
     response.writeHead(204, {
       ...cors,
@@ -136,9 +206,10 @@ export async function startServer(
     throw new RangeError(`port must be a whole number from 0 to 65535, got ${port}.`);
   }
   const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const allowedOrigins = checkOrigins(options.allowedOrigins ?? []);
   let base = '';
   const server = createServer((request, response) => {
-    handle(sandbox, base, limit, request, response).catch((error: unknown) => {
+    handle(sandbox, base, limit, allowedOrigins, request, response).catch((error: unknown) => {
       console.error('[seam-sandbox] request failed', error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(
