@@ -1,5 +1,6 @@
 import type { AccessCode } from '@seamapi/types/connect';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,56 @@ describe('HTTP server', () => {
     } finally {
       await server.close();
       sandbox.dispose();
+    }
+  });
+
+  it('refuses requests addressed to another host name while it listens on loopback (DNS rebinding)', async () => {
+    const sandbox = createSandbox({ speed: 0, start: '2026-03-02T15:00:00Z', control: true });
+    const server = await startServer(sandbox, { port: 0 });
+    const open = await startServer(sandbox, { port: 0, host: '0.0.0.0' });
+    try {
+      const ask = (port: number, host: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const request = httpRequest(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/_sandbox/clock/advance',
+              method: 'POST',
+              headers: {
+                host,
+                authorization: `Bearer ${sandbox.controlToken}`,
+                'content-type': 'application/json',
+              },
+            },
+            (response) => {
+              let body = '';
+              response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+              response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+            },
+          );
+          request.on('error', reject);
+          request.end(JSON.stringify({ ms: 3_600_000 }));
+        });
+      const before = sandbox.clock.now();
+      for (const host of ['evil.example', `evil.example:${server.port}`, '127.0.0.1.nip.io']) {
+        const refused = await ask(server.port, host);
+        expect(refused.status, host).toBe(403);
+        expect(JSON.parse(refused.body).error.type).toBe('host_not_allowed');
+      }
+      expect(sandbox.clock.now()).toBe(before);
+      for (const host of [
+        `127.0.0.1:${server.port}`,
+        `localhost:${server.port}`,
+        `[::1]:${server.port}`,
+      ]) {
+        expect((await ask(server.port, host)).status, host).toBe(200);
+      }
+      // Bound to every interface on purpose: names are the operator's business.
+      expect((await ask(open.port, 'sandbox.lan')).status).toBe(200);
+    } finally {
+      await server.close();
+      await open.close();
     }
   });
 

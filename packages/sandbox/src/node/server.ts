@@ -119,28 +119,50 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
+/** The hostname of a `Host` header (`127.0.0.1:8787` → `127.0.0.1`), or null when unreadable. */
+function hostnameOf(hostHeader: string | undefined): string | null {
+  if (hostHeader === undefined) return null;
+  try {
+    return new URL(`http://${hostHeader}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+function refuse(response: ServerResponse, type: string, message: string): void {
+  response.writeHead(403, { 'content-type': 'application/json; charset=utf-8', vary: 'origin' });
+  response.end(JSON.stringify({ error: { type, message }, ok: false }));
+}
+
 async function handle(
   sandbox: Pick<Sandbox, 'handle'>,
   base: string,
   limit: number,
   allowedOrigins: ReadonlySet<string>,
+  loopbackOnly: boolean,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  const hostname = hostnameOf(request.headers.host);
+  if (loopbackOnly && (hostname === null || !isLoopbackHost(hostname))) {
+    // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 is same-origin
+    // with itself, so the Origin check cannot see it; its requests still name evil.example as Host.
+    request.resume();
+    refuse(
+      response,
+      'host_not_allowed',
+      'The sandbox listens on loopback and answers only requests addressed to localhost or 127.0.0.1 (this Host header names another machine). To serve other names, start it with --host.',
+    );
+    return;
+  }
   const origin = request.headers.origin;
   if (origin !== undefined && !isAllowedOrigin(origin, allowedOrigins)) {
     // No CORS headers: the page can neither send the real request nor read this answer.
     request.resume();
-    response.writeHead(403, { 'content-type': 'application/json; charset=utf-8', vary: 'origin' });
-    response.end(
-      JSON.stringify({
-        error: {
-          type: 'origin_not_allowed',
-          message:
-            'Pages of this origin may not call the sandbox: its demo credentials are public, so only local pages and browser extensions are served. Allow it with seam-sandbox serve --allow-origin <origin>.',
-        },
-        ok: false,
-      }),
+    refuse(
+      response,
+      'origin_not_allowed',
+      'Pages of this origin may not call the sandbox: its demo credentials are public, so only local pages and browser extensions are served. Allow it with seam-sandbox serve --allow-origin <origin>.',
     );
     return;
   }
@@ -207,18 +229,26 @@ export async function startServer(
   }
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const allowedOrigins = checkOrigins(options.allowedOrigins ?? []);
+  const loopbackOnly = isLoopbackHost(
+    host.startsWith('[') ? host : host.includes(':') ? `[${host}]` : host,
+  );
   let base = '';
   const server = createServer((request, response) => {
-    handle(sandbox, base, limit, allowedOrigins, request, response).catch((error: unknown) => {
-      console.error('[seam-sandbox] request failed', error);
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify({
-          error: { type: 'internal_server_error', message: 'The sandbox server failed to answer.' },
-          ok: false,
-        }),
-      );
-    });
+    handle(sandbox, base, limit, allowedOrigins, loopbackOnly, request, response).catch(
+      (error: unknown) => {
+        console.error('[seam-sandbox] request failed', error);
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({
+            error: {
+              type: 'internal_server_error',
+              message: 'The sandbox server failed to answer.',
+            },
+            ok: false,
+          }),
+        );
+      },
+    );
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
