@@ -882,12 +882,14 @@ type Basis =
   | { readonly kind: 'attempt'; readonly at: string; readonly record: ActionAttemptRecord }
   | { readonly kind: 'request'; readonly at: string; readonly record: RequestRecord };
 
-// On equal times the richer source wins: a snapshot is the whole truth, an event only a part.
+// On equal times: a snapshot beats an event (the whole truth against a part of it); our accepted
+// update/delete beats a snapshot (one taken in the same instant raced with the request and cannot
+// reflect it); a finished attempt beats the acceptance it follows (it is that request's outcome).
 const BASIS_RANK: Readonly<Record<Basis['kind'], number>> = {
   event: 0,
-  request: 1,
-  attempt: 2,
-  snapshot: 3,
+  snapshot: 1,
+  request: 2,
+  attempt: 3,
 };
 
 function laterBasis(a: Basis | null, b: Basis | null): Basis | null {

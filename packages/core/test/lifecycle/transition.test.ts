@@ -256,6 +256,48 @@ describe('requests', () => {
     expect(state.removal).toEqual({ at: at(3), evidence: 'not_found' });
   });
 
+  // A poll answered in the same millisecond as our request cannot reflect it: it raced with it.
+  describe('an accepted request against a snapshot of the same instant', () => {
+    const accepted = (operation: 'update' | 'delete'): Observation[] => [
+      { type: 'request.started', requestId: 'r1', operation, observedAt: at(1) },
+      { type: 'request.succeeded', requestId: 'r1', operation, observedAt: at(2) },
+    ];
+    const racingPoll = observed(accessCode({ status: 'set' }), 2);
+
+    for (const [operation, phase] of [
+      ['delete', 'removing'],
+      ['update', 'programming'],
+    ] as const) {
+      it(`an accepted ${operation} is newer news than the snapshot, whichever arrives first`, () => {
+        const [pollFirst] = transitionAll(active, [racingPoll, ...accepted(operation)]);
+        const [requestFirst] = transitionAll(active, [...accepted(operation), racingPoll]);
+        expect(pollFirst.phase).toBe(phase);
+        expect(requestFirst).toStrictEqual(pollFirst);
+      });
+    }
+
+    it('a snapshot a moment later still decides', () => {
+      const [state] = transitionAll(active, [
+        ...accepted('delete'),
+        observed(accessCode({ status: 'set' }), 2.001),
+      ]);
+      expect(state.phase).toBe('active');
+    });
+
+    it('a failed delete attempt reported at that instant beats the acceptance it follows', () => {
+      const [state] = transitionAll(active, [
+        ...accepted('delete'),
+        racingPoll,
+        {
+          type: 'actionAttempt.observed',
+          actionAttempt: actionAttempt('DELETE_ACCESS_CODE', 'error', { id: uuid(0xd2) }),
+          observedAt: at(2),
+        },
+      ]);
+      expect(state.phase).toBe('removing_failed');
+    });
+  });
+
   it('takes access_code_not_found on a delete as proof the code is gone', () => {
     const [state, effects] = transition(active, {
       type: 'request.failed',

@@ -174,6 +174,21 @@ describe('requests through the verifier', () => {
     expect(harness.state(id).phase).not.toBe('removing');
   });
 
+  it('a delete accepted in the same millisecond as the last look shows removing at once', async () => {
+    harness = setup();
+    const code = await harness.create({ device_id: harness.devices.builtInKeypad, name: 'Guest' });
+    const id = code.access_code_id;
+    harness.verifier.watch(code);
+    await harness.verifier.ready;
+    await harness.advanceUntil(() => harness.state(id).phase === 'active', 5 * MINUTE);
+    // The clock stands still: the delete's acceptance and the look are stamped alike.
+    const lookedAt = harness.state(id).snapshot!.observedAt;
+    expect(new Date(harness.sandbox.clock.now()).toISOString()).toBe(lookedAt);
+    await harness.verifier.deleteAccessCode(id);
+    expect(harness.state(id).phase).toBe('removing');
+    await harness.advanceUntil(() => harness.state(id).phase === 'removed', 5 * MINUTE);
+  });
+
   it('a delete of a code nobody watches is followed to its removal, then forgotten', async () => {
     harness = setup();
     const code = await harness.create({ device_id: harness.devices.builtInKeypad, name: 'Guest' });
