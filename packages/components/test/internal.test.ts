@@ -143,8 +143,13 @@ describe('SeamElement', () => {
 describe('the German table covers every code core knows', () => {
   it('every guidance key, constraint type and action', async () => {
     const { GUIDANCE, KNOWN_CONSTRAINT_TYPES, ACTION_LABELS } = await import('@seam-codes/core');
-    const missing = Object.keys(GUIDANCE).filter((key) => de.guidance[key] === undefined);
+    const textKeys = new Set(Object.values(GUIDANCE).map((entry) => entry.textKey));
+    expect(textKeys.size).to.be.greaterThan(50);
+    const missing = [...textKeys].filter((key) => de.guidance[key] === undefined);
     expect(missing).to.deep.equal([]);
+    // No stale translations of texts core no longer has.
+    const stale = Object.keys(de.guidance).filter((key) => !textKeys.has(key));
+    expect(stale).to.deep.equal([]);
     const constraints = KNOWN_CONSTRAINT_TYPES.filter((type) => !de.creator.constraints[type]);
     expect(constraints).to.deep.equal([]);
     expect(Object.keys(de.actions).sort()).to.deep.equal(Object.keys(ACTION_LABELS).sort());

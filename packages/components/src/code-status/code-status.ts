@@ -691,11 +691,13 @@ export class SeamCodeStatus extends SeamConnectedElement {
 
   #renderIssue(issue: CodeIssue, codeState: CodeState): TemplateResult {
     const guidance = guidanceFor(issue, { backupAvailable: codeState.flags.backupAvailable });
-    const localized = this.t.guidance[guidance.key];
-    const title = localized?.title ?? guidance.title;
+    const [title, localExplanation] = this.t.guidance[guidance.textKey] ?? [
+      guidance.title,
+      guidance.explanation,
+    ];
     const explanation = guidance.known
-      ? (localized?.explanation ?? guidance.explanation)
-      : (guidance.seamMessage ?? localized?.explanation ?? guidance.explanation);
+      ? localExplanation
+      : (guidance.seamMessage ?? localExplanation);
     const actionLabel = this.t.actions[guidance.action];
     return html`<li part="issue" class="issue ${issue.kind}">
       <p class="issue-title">

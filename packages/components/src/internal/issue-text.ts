@@ -1,4 +1,4 @@
-import type { CapabilityReason, DraftIssue } from '@seam-codes/core';
+import { GUIDANCE, type CapabilityReason, type DraftIssue } from '@seam-codes/core';
 import type { IssueParams, Strings } from './strings/index.js';
 
 /** What an issue's text may need besides its code: the lock's limits, the language. */
@@ -50,13 +50,14 @@ export function issueText(issue: DraftIssue, t: Strings, context: IssueContext):
  * reasons first, then the guidance for the device error or warning of that code.
  */
 export function localReason(code: string, t: Strings): string | undefined {
-  return (
-    t.reasons[code] ??
-    t.guidance[`device.error.${code}`]?.explanation ??
-    t.guidance[`device.warning.${code}`]?.explanation ??
-    t.guidance[`connected_account.error.${code}`]?.explanation ??
-    t.guidance[`connected_account.warning.${code}`]?.explanation
-  );
+  if (t.reasons[code] !== undefined) return t.reasons[code];
+  for (const scope of ['device', 'connected_account']) {
+    for (const kind of ['error', 'warning']) {
+      const entry = GUIDANCE[`${scope}.${kind}.${code}`];
+      if (entry !== undefined) return t.guidance[entry.textKey]?.[1];
+    }
+  }
+  return undefined;
 }
 
 /** Why a lock cannot (or may not) take a code, in the user's language; Seam's words otherwise. */

@@ -75,6 +75,11 @@ export interface GuidanceEntry {
   readonly kind: IssueKind;
   /** Seam's `error_code` / `warning_code` (or ours); `*` for the fallbacks. */
   readonly code: string;
+  /**
+   * The key of the text, shared by codes that mean the same (e.g. every "lock is full" code).
+   * Stable: a localisation translates each text key once.
+   */
+  readonly textKey: string;
   /** A few words for a heading. */
   readonly title: string;
   /** One or two short sentences: what happened and what helps. */
@@ -85,1105 +90,651 @@ export interface GuidanceEntry {
   readonly fallbackAction: GuidanceAction | null;
 }
 
-function row(
-  scope: IssueScope,
-  kind: IssueKind,
-  code: string,
-  title: string,
-  explanation: string,
-  action: GuidanceAction,
-  fallbackAction: GuidanceAction | null = null,
-): GuidanceEntry {
-  return {
-    key: guidanceKey(scope, kind, code),
-    scope,
-    kind,
-    code,
-    title,
-    explanation,
-    action,
-    fallbackAction,
-  };
-}
-
 /** The stable key of a guidance entry. */
 export function guidanceKey(scope: IssueScope, kind: IssueKind, code: string): string {
   return `${scope}.${kind}.${code}`;
 }
 
-// Texts repeated under several codes or scopes are written once.
-const FULL_LOCK = 'Every code slot on the lock is taken. Delete codes that are no longer needed.';
-const SALTO_LIMIT =
-  'Each code uses a user of the Salto KS subscription, and the limit is reached. Remove codes or raise the subscription.';
-const SALTO_ALMOST =
-  'The Salto site is above 80 % of its user limit, and each code uses a user. Plan to raise the subscription.';
-const EXTERNAL_ERROR =
-  "Someone changed or removed this code in the lock's own app. Seam puts it back as it was; to change it, do it here.";
-const EXTERNAL_ALLOWED =
-  "Someone changed this code in the lock's own app. Changes made outside Seam are allowed for this code, so Seam keeps them.";
-const THIRD_PARTY =
-  'Another integration also manages this lock and may change or remove codes. Turn it off if codes misbehave.';
-const SLOW_TO_REACH =
-  'The code has not reached the lock yet, usually because its connection is weak. Seam keeps trying; locking and unlocking from the app checks the connection.';
-const TEMP_OFFLINE =
-  'The lock is offline for now. The code is set or removed when it is back; check its Wi-Fi bridge and batteries.';
-const PROVIDER_ISSUE =
-  "The lock maker's service reported a problem. Seam keeps trying; if it lasts, contact support.";
-const NOT_FOR_LOCKS = 'A notice about another kind of device; it does not affect door codes.';
-const TIME_ZONE =
-  "The lock's time zone is not known, so time-bound codes may start or end at the wrong hour. Set it.";
-const CANNOT_REACH_ACCOUNT =
-  "The lock maker's account is disconnected from Seam, so Seam cannot check or change codes. Reconnect it.";
-const MAINTENANCE =
-  'The lock maker has scheduled maintenance; codes may be slow to arrive meanwhile.';
+/** A text of the table: title, explanation, the action that helps, and the one to offer instead. */
+type GuidanceText = readonly [
+  title: string,
+  explanation: string,
+  action: GuidanceAction,
+  fallbackAction?: GuidanceAction,
+];
 
-const ROWS: readonly GuidanceEntry[] = [
-  // §B3: access-code errors (1.721.0), the troubleshooting doc's extra codes, and §B17's.
-  row(
-    'access_code',
-    'error',
-    'failed_to_set_on_device',
+/**
+ * Every distinct text, by text key. Provider-specific codes that mean what a generic one means
+ * share its text; a provider keeps a text of its own only where the advice differs (Kwikset's
+ * Admin role, TTLock's gateway pairing).
+ */
+const TEXTS = {
+  not_set: [
     'Not on the lock yet',
     'Seam could not put this code on the lock and keeps retrying. If the guest needs to get in soon, give them a backup code.',
     'pull_backup_code',
     'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'error',
-    'failed_to_remove_from_device',
+  ],
+  not_removed: [
     'Not removed from the lock',
     "Seam could not remove this code and keeps retrying. Check the lock maker's app: the code may already be gone.",
     'open_provider_app',
-  ),
-  row(
-    'access_code',
-    'error',
-    'code_modified_external_to_seam',
+  ],
+  changed_outside: [
     'Changed outside Seam',
-    EXTERNAL_ERROR,
+    "Someone changed or removed this code in the lock's own app. Seam puts it back as it was; to change it, do it here.",
     'delete_and_recreate',
-  ),
-  row(
-    'access_code',
-    'error',
-    'duplicate_code_on_device',
+  ],
+  changed_outside_allowed: [
+    'Changed outside Seam',
+    "Someone changed this code in the lock's own app. Changes made outside Seam are allowed for this code, so Seam keeps them.",
+    'none',
+  ],
+  duplicate_on_lock: [
     'PIN already on the lock',
     'The lock already holds a code with this PIN or name. Remove the other code, or give this one another PIN.',
     'resolve_duplicate',
-  ),
-  row(
-    'access_code',
-    'error',
-    'duplicate_code_attempt_prevented',
-    'Change blocked: duplicate',
-    'Seam stopped a change that would have put the same PIN twice on the lock. Choose another PIN.',
-    'change_code',
-  ),
-  row(
-    'access_code',
-    'error',
-    'no_space_for_access_code_on_device',
-    'The lock is full',
-    FULL_LOCK,
-    'free_up_slots',
-  ),
-  row(
-    'access_code',
-    'error',
-    'smartthings_failed_to_set_access_code',
-    'SmartThings could not set it',
-    "The SmartThings hub did not accept the code. Seam retries; if it keeps failing, check the hub and the lock's connection.",
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'error',
-    'smartthings_failed_to_set_after_multiple_retries',
-    'SmartThings keeps failing',
-    'Another app that manages the lock (such as RBoy Apps or Operto) is the usual cause. Turn it off and remove conflicting codes.',
-    'disable_other_integrations',
-  ),
-  row(
-    'access_code',
-    'error',
-    'smartthings_no_free_slots_available',
-    'The lock is full',
-    'No code slot is free; SmartThings also keeps 3 slots for itself. Delete codes that are no longer needed.',
-    'free_up_slots',
-  ),
-  row(
-    'access_code',
-    'error',
-    'kwikset_unable_to_confirm_code',
-    'Kwikset did not confirm it',
-    "Usually the same PIN was set outside Seam. Change this code's PIN here.",
-    'change_code',
-  ),
-  row(
-    'access_code',
-    'error',
-    'kwikset_unable_to_confirm_deletion',
-    'Kwikset did not confirm the removal',
-    'Check the code list in the Kwikset app over Bluetooth; if the code is already gone, contact support.',
-    'open_provider_app',
-  ),
-  row(
-    'access_code',
-    'error',
-    'kwikset_insufficient_permissions',
-    'Kwikset account lacks rights',
-    'The connected Kwikset account must be a Home Admin. Have the admin change its role, then reconnect.',
-    'reconnect_account',
-  ),
-  row(
-    'access_code',
-    'error',
-    'august_lock_invalid_code_length',
-    'PIN length not accepted',
-    'This lock does not accept a PIN of this length. Choose a PIN of a length it supports.',
-    'change_code',
-  ),
-  row(
-    'access_code',
-    'error',
-    'august_device_programming_delay',
-    'Slow to reach the lock',
-    SLOW_TO_REACH,
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'error',
-    'august_lock_temporarily_offline',
-    'Lock offline for now',
-    TEMP_OFFLINE,
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'error',
-    'august_lock_missing_keypad',
-    'No keypad',
-    'This lock has no keypad, so nobody can type a PIN. Install and pair an August keypad.',
-    'connect_keypad',
-  ),
-  row(
-    'access_code',
-    'error',
-    'salto_ks_user_not_subscribed',
-    'Salto user limit reached',
-    SALTO_LIMIT,
-    'manage_subscription',
-  ),
-  row(
-    'access_code',
-    'error',
-    'hubitat_device_programming_delay',
-    'Slow to reach the lock',
-    'The Hubitat hub has not put the code on the lock yet. Check the connection between hub and lock.',
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'error',
-    'hubitat_no_free_positions_available',
-    'The lock is full',
-    FULL_LOCK,
-    'free_up_slots',
-  ),
-  row(
-    'access_code',
-    'error',
-    'wyze_duplicate_code_name',
-    'Name already used',
-    'Another code on this Wyze lock has the same name. Give this code a name of its own.',
-    'change_name',
-  ),
-  row(
-    'access_code',
-    'error',
-    'wyze_potential_duplicate_code',
-    'Possible duplicate PIN',
-    'Wyze reports that this PIN may already be on the lock. Choose another PIN.',
-    'change_code',
-  ),
-  row(
-    'access_code',
-    'error',
-    'dormakaba_oracode_invalid_time_range',
-    'Time window not available',
-    'No time slot configured on this dormakaba Oracode lock matches the window. Choose a window that matches a configured slot.',
-    'change_time_window',
-  ),
-  row(
-    'access_code',
-    'error',
-    'keynest_unsupported_third_party_locker',
-    'Locker not supported',
-    'This KeyNest locker belongs to a third party that does not support access codes.',
-    'contact_support',
-  ),
-  row(
-    'access_code',
-    'error',
-    'conflicting_unmanaged_access_code_id',
-    'Conflicts with another code',
-    'A code created outside Seam on this lock conflicts with this one. Delete the other code or convert it to a managed code.',
-    'resolve_duplicate',
-  ),
-  row(
-    'access_code',
-    'error',
-    'august_device_slots_full',
-    'The lock is full',
-    FULL_LOCK,
-    'free_up_slots',
-  ),
-  row(
-    'access_code',
-    'error',
-    'august_lock_bad_access_code_format',
-    'PIN not accepted',
-    'This lock does not accept this PIN. Choose another PIN.',
-    'change_code',
-  ),
-  row(
-    'access_code',
-    'error',
-    'salto_site_user_not_subscribed',
-    'Salto user limit reached',
-    SALTO_LIMIT,
-    'manage_subscription',
-  ),
-  row(
-    'access_code',
-    'error',
-    'igloohome_bridge_too_many_pending_jobs',
-    'Bridge busy',
-    'The igloohome bridge has too many jobs queued. Seam retries; give it a few minutes.',
-    'wait',
-  ),
-  row(
-    'access_code',
-    'error',
-    'igloohome_bridge_offline',
-    'Bridge offline',
-    "The igloohome bridge is offline, so the code cannot reach the lock. Check the bridge's power and Wi-Fi.",
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'error',
-    'provider_issue',
-    'Lock maker reported a problem',
-    PROVIDER_ISSUE,
-    'wait',
-  ),
-  row(
-    'access_code',
-    'error',
-    'conflicting_external_modification',
-    'Changed outside Seam',
-    EXTERNAL_ERROR,
-    'delete_and_recreate',
-  ),
-  row(
-    'access_code',
-    'error',
-    'access_code_inactive',
-    'Code inactive',
-    'The lock maker reports this code as inactive, so it will not open the door. Delete it and create it again.',
-    'delete_and_recreate',
-  ),
-  row(
-    'access_code',
-    'error',
-    'insufficient_permissions',
-    'Not enough rights',
-    'The connected account may not manage codes on this lock. Reconnect it with an account that has admin rights.',
-    'reconnect_account',
-  ),
-  row(
-    'access_code',
-    'error',
-    'access_code_state_unconfirmed',
-    'Not confirmed on the lock',
-    "Seam could not confirm whether the code is on the lock. Check the lock's connection.",
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'error',
-    'replaced_by_newer_access_code',
-    'Replaced by a newer code',
-    'A newer code has replaced this one on the lock; use the newer one.',
-    'none',
-  ),
-
-  // §B4: access-code warnings (1.721.0), and §B17's.
-  row(
-    'access_code',
-    'warning',
-    'delay_in_setting_on_device',
-    'Taking longer than usual',
-    'Putting the code on the lock is taking unusually long, most often because of a weak connection. Seam keeps trying.',
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'delay_in_removing_from_device',
-    'Removal taking longer than usual',
-    'Removing the code from the lock is taking unusually long, most often because of a weak connection. Seam keeps trying.',
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'code_modified_external_to_seam',
-    'Changed outside Seam',
-    EXTERNAL_ALLOWED,
-    'none',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'third_party_integration_detected',
-    'Another integration found',
-    THIRD_PARTY,
-    'disable_other_integrations',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'management_transferred',
-    'Managed elsewhere now',
-    'Another Seam workspace has taken over this code; changes made here may not apply.',
-    'contact_support',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'igloo_algopin_must_be_used_within_24_hours',
-    'Use within 24 hours',
-    'This igloohome offline PIN must be entered for the first time within 24 hours of its start, or it stops working.',
-    'none',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'schlage_detected_duplicate',
-    'Duplicate PIN',
-    'Schlage reports another code with the same PIN on this lock. Choose another PIN.',
-    'change_code',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'schlage_creation_outage',
-    'Schlage service problem',
-    "Schlage's service returned an error while creating the code. Seam keeps trying.",
-    'wait',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'smartthings_failed_to_set_access_code',
-    'SmartThings had trouble',
-    "SmartThings had trouble setting the code and is retrying. Check the hub's connection.",
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'august_device_programming_delay',
-    'Slow to reach the lock',
-    SLOW_TO_REACH,
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'august_lock_temporarily_offline',
-    'Lock offline for now',
-    TEMP_OFFLINE,
-    'check_connectivity',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'kwikset_unable_to_confirm_code',
-    'Kwikset has not confirmed it',
-    'Kwikset has not confirmed the code yet, often because the same PIN was set outside Seam. If it lasts, choose another PIN.',
-    'change_code',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'ultraloq_access_code_disabled',
-    'Turned off in the Ultraloq app',
-    'The code was turned off in the Ultraloq app. Turn it back on there.',
-    'open_provider_app',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'code_rotates_periodically',
-    'PIN changes on a schedule',
-    'This lock changes the PIN periodically. Check the current PIN before you share it.',
-    'none',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'time_frame_adjusted_for_unknown_time_zone',
-    'Window widened by an hour',
-    "The lock's time zone is unknown, so Seam added an hour around daylight-saving changes. Set the time zone for exact times.",
-    'set_time_zone',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'external_modification_in_effect',
-    'Changed outside Seam',
-    EXTERNAL_ALLOWED,
-    'none',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'using_backup_access_code',
-    'Backup code in use',
-    'A backup code stands in for this code. Share the backup PIN with the guest.',
-    'none',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'being_deleted',
-    'Being deleted',
-    'This code is being deleted.',
-    'wait',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'unknown_issue_with_access_code',
-    'Unrecognised problem',
-    'Seam noticed a problem with this code that it cannot classify. If it lasts, contact support.',
-    'contact_support',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'provider_issue',
-    'Lock maker reported a problem',
-    PROVIDER_ISSUE,
-    'wait',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'schlage_access_code_ambiguous_timezone_dst_risk',
-    'Daylight-saving risk',
-    "The Schlage lock's time zone is ambiguous, so the code may shift by an hour at a daylight-saving change. Set the time zone.",
-    'set_time_zone',
-  ),
-  row(
-    'access_code',
-    'warning',
-    'access_code_inactive',
-    'Code inactive for now',
-    'The lock maker reports this code as inactive for now, so it will not open the door yet.',
-    'wait',
-  ),
-
-  // §B7: device errors (1.721.0), and §B17's.
-  row(
-    'device',
-    'error',
-    'device_offline',
-    'Lock offline',
-    'The lock is offline, so codes can be neither set nor removed. Check its batteries or power and its Wi-Fi or hub.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'error',
-    'device_removed',
-    'Lock removed',
-    "The lock was removed from the lock maker's account. Add it there again, then reconnect the account.",
-    'reconnect_account',
-  ),
-  row(
-    'device',
-    'error',
-    'hub_disconnected',
-    'Hub offline',
-    'The hub or bridge that links the lock is offline. Check its power and internet connection.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'error',
-    'device_disconnected',
-    'Lock disconnected',
-    'The lock lost its connection. Check its batteries and its link to the hub or Wi-Fi.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'error',
-    'salto_ks_subscription_limit_exceeded',
-    'Salto user limit exceeded',
-    SALTO_LIMIT,
-    'manage_subscription',
-  ),
-  row(
-    'device',
-    'error',
-    'empty_backup_access_code_pool',
-    'No backup codes left',
-    'Every backup code of this lock is in use. Seam refills the pool when it can reach the lock.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'error',
-    'august_lock_not_authorized',
-    'Not authorised for this lock',
-    'The August account is not authorised for this lock. Reconnect it with the owner or an admin.',
-    'reconnect_account',
-  ),
-  row(
-    'device',
-    'error',
-    'august_lock_missing_bridge',
-    'No bridge',
-    'This lock needs an August Connect bridge to receive codes remotely. Install and connect one.',
-    'connect_bridge',
-  ),
-  row(
-    'device',
-    'error',
-    'ttlock_lock_not_paired_to_gateway',
-    'No gateway',
-    'This TTLock lock is not paired to a gateway. Pair a TTLock gateway in the TTLock app.',
-    'connect_bridge',
-  ),
-  row(
-    'device',
-    'error',
-    'lockly_missing_wifi_bridge',
-    'No Wi-Fi bridge',
-    'This Lockly lock needs its Wi-Fi bridge to receive codes remotely. Connect one.',
-    'connect_bridge',
-  ),
-  row(
-    'device',
-    'error',
-    'missing_device_credentials',
-    'Missing credentials',
-    'Seam lacks the credentials it needs for this lock. Reconnect the account.',
-    'reconnect_account',
-  ),
-  row(
-    'device',
-    'error',
-    'subscription_required',
-    'Subscription required',
-    "The lock maker requires a subscription for remote access. Activate it in the lock maker's app.",
-    'manage_subscription',
-  ),
-  row('device', 'error', 'auxiliary_heat_running', 'Auxiliary heat running', NOT_FOR_LOCKS, 'none'),
-  row(
-    'device',
-    'error',
-    'dormakaba_sites_disconnected',
-    'dormakaba site disconnected',
-    'The dormakaba site is disconnected from Seam. Reconnect it.',
-    'reconnect_account',
-  ),
-
-  // §B7: device warnings (1.721.0), and §B17's.
-  row(
-    'device',
-    'warning',
-    'partial_backup_access_code_pool',
-    'Backup codes running low',
-    'Seam is struggling to refill the backup codes, usually because of a weak connection or full slots.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'warning',
-    'many_active_backup_codes',
-    'Many backup codes in use',
-    'Several backup codes were pulled, a sign of trouble programming this lock. Check its connection.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'warning',
-    'third_party_integration_detected',
-    'Another integration found',
-    THIRD_PARTY,
-    'disable_other_integrations',
-  ),
-  row(
-    'device',
-    'warning',
-    'device_communication_degraded',
-    'Lock responding poorly',
-    'The lock seems unresponsive, so codes may be slow to arrive. Check its batteries and connection.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'warning',
-    'device_has_flaky_connection',
-    'Unstable connection',
-    "The lock's connection comes and goes, so codes may be slow to arrive. Move the hub or Wi-Fi closer.",
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'warning',
-    'scheduled_maintenance_window',
-    'Maintenance scheduled',
-    MAINTENANCE,
-    'wait',
-  ),
-  row(
-    'device',
-    'warning',
-    'power_saving_mode',
-    'Power-saving mode',
-    'This TTLock lock is in power-saving mode and cannot be reached remotely. Turn the mode off in the TTLock app.',
-    'open_provider_app',
-  ),
-  row(
-    'device',
-    'warning',
-    'ttlock_lock_gateway_unlocking_not_enabled',
-    'Remote unlock turned off',
-    'Turn on "Remote Unlock" for this lock in the TTLock app.',
-    'open_provider_app',
-  ),
-  row(
-    'device',
-    'warning',
-    'ttlock_weak_gateway_signal',
-    'Weak gateway signal',
-    "The TTLock gateway's signal to the lock is weak. Move the gateway closer to the lock.",
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'warning',
-    'salto_ks_office_mode',
-    'Office mode on',
-    'While office mode is on, access codes do not unlock the door. Turn it off in the Salto app.',
-    'open_provider_app',
-  ),
-  row(
-    'device',
-    'warning',
-    'salto_ks_privacy_mode',
-    'Privacy mode on',
-    'While privacy mode is on, access codes do not unlock the door. Turn it off on the lock or in the Salto app.',
-    'open_provider_app',
-  ),
-  row(
-    'device',
-    'warning',
-    'salto_ks_subscription_limit_almost_reached',
-    'Salto users almost used up',
-    SALTO_ALMOST,
-    'manage_subscription',
-  ),
-  row(
-    'device',
-    'warning',
-    'wyze_device_missing_gateway',
-    'No gateway',
-    'This Wyze lock needs its gateway to receive codes. Connect it.',
-    'connect_bridge',
-  ),
-  row(
-    'device',
-    'warning',
-    'lockly_time_zone_not_configured',
-    'Time zone not set',
-    'Time-bound codes may start or end at the wrong hour. Set the time zone in the Lockly app.',
-    'set_time_zone',
-  ),
-  row(
-    'device',
-    'warning',
-    'ultraloq_time_zone_unknown',
-    'Time zone unknown',
-    "Time-bound codes are blocked until the lock's time zone is set.",
-    'set_time_zone',
-  ),
-  row(
-    'device',
-    'warning',
-    'hub_required_for_additional_capabilities',
-    'Hub needed',
-    'Without a hub or bridge this lock takes offline codes only. Connect a bridge to set online codes.',
-    'connect_bridge',
-  ),
-  row(
-    'device',
-    'warning',
-    'accessory_keypad_setup_required',
-    'Keypad not linked',
-    'The keypad is not linked to the bridge, so online codes will fail. Link it in the igloohome app.',
-    'connect_keypad',
-  ),
-  row(
-    'device',
-    'warning',
-    'keynest_unsupported_locker',
-    'Locker not supported',
-    'This KeyNest locker does not support access codes.',
-    'contact_support',
-  ),
-  row(
-    'device',
-    'warning',
-    'temperature_threshold_exceeded',
-    'Temperature alert',
-    NOT_FOR_LOCKS,
-    'none',
-  ),
-  row('device', 'warning', 'unknown_issue_with_phone', 'Phone notice', NOT_FOR_LOCKS, 'none'),
-  row(
-    'device',
-    'warning',
-    'privacy_mode',
-    'Privacy mode on',
-    'While privacy mode is on, access codes do not unlock the door. Turn it off on the lock.',
-    'open_provider_app',
-  ),
-  row(
-    'device',
-    'warning',
-    'salto_ks_lock_access_code_support_removed',
-    'Codes no longer supported',
-    'Salto no longer supports access codes on this lock.',
-    'contact_support',
-  ),
-  row('device', 'warning', 'time_zone_unknown', 'Time zone unknown', TIME_ZONE, 'set_time_zone'),
-  row(
-    'device',
-    'warning',
-    'time_zone_mismatch',
-    'Time zone mismatch',
-    "The lock's clock and its time zone on record disagree, so codes may start or end at the wrong hour.",
-    'set_time_zone',
-  ),
-  row(
-    'device',
-    'warning',
-    'two_n_device_missing_timezone',
-    'Time zone not set',
-    TIME_ZONE,
-    'set_time_zone',
-  ),
-  row(
-    'device',
-    'warning',
-    'provider_issue',
-    'Lock maker reported a problem',
-    PROVIDER_ISSUE,
-    'wait',
-  ),
-  row(
-    'device',
-    'warning',
-    'unreliable_online_status',
-    'Online status unreliable',
-    'The lock may be offline even when it shows online. Lock and unlock it from the app to check.',
-    'check_connectivity',
-  ),
-  row(
-    'device',
-    'warning',
-    'max_access_codes_reached',
-    'The lock is full',
-    FULL_LOCK,
-    'free_up_slots',
-  ),
-  row(
-    'device',
-    'warning',
-    'insufficient_permissions',
-    'Not enough rights',
-    'The connected account may not manage this lock fully. Reconnect it with an account that has admin rights.',
-    'reconnect_account',
-  ),
-
-  // §B7: connected-account errors and warnings, and §B17's.
-  row(
-    'connected_account',
-    'error',
-    'account_disconnected',
-    'Account disconnected',
-    CANNOT_REACH_ACCOUNT,
-    'reconnect_account',
-  ),
-  row(
-    'connected_account',
-    'error',
-    'bridge_disconnected',
-    'Seam Bridge unreachable',
-    "Seam cannot reach the Seam Bridge on the local network. Check the bridge's power and network.",
-    'check_connectivity',
-  ),
-  row(
-    'connected_account',
-    'error',
-    'salto_ks_subscription_limit_exceeded',
-    'Salto user limit exceeded',
-    SALTO_LIMIT,
-    'manage_subscription',
-  ),
-  row(
-    'connected_account',
-    'error',
-    'dormakaba_sites_disconnected',
-    'dormakaba site disconnected',
-    'The dormakaba site is disconnected from Seam. Reconnect it.',
-    'reconnect_account',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'unknown_issue_with_connected_account',
-    'Account problem',
-    "Seam noticed a problem with the lock maker's account. Reconnecting it usually helps.",
-    'reconnect_account',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'scheduled_maintenance_window',
-    'Maintenance scheduled',
-    MAINTENANCE,
-    'wait',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'salto_ks_subscription_limit_almost_reached',
-    'Salto users almost used up',
-    SALTO_ALMOST,
-    'manage_subscription',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'account_reauthorization_requested',
-    'Sign-in needed',
-    'The lock maker asks for the account to be authorised again. Reconnect it before it stops working.',
-    'reconnect_account',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'being_deleted',
-    'Account being deleted',
-    "The lock maker's account is being removed from Seam; its codes will no longer be managed.",
-    'none',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'provider_service_unavailable',
-    'Lock maker unavailable',
-    "The lock maker's service is unavailable for now. Seam keeps trying.",
-    'wait',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'setup_required',
-    'Setup needed',
-    "The account needs a setup step in the lock maker's app before codes can be managed.",
-    'open_provider_app',
-  ),
-  row(
-    'connected_account',
-    'warning',
-    'dormakaba_sites_unapproved',
-    'Site not approved',
-    'The dormakaba site has not been approved for Seam yet.',
-    'contact_support',
-  ),
-
-  // Our own requests (spec §B1 error types), Seam's action attempts (§B10) and our transport.
-  row(
-    'request',
-    'error',
-    'invalid_input',
-    'Details not accepted',
-    'Seam did not accept some details of the code. Correct the fields shown and send it again.',
-    'fix_request',
-  ),
-  row(
-    'request',
-    'error',
-    'unauthorized',
-    'Session expired',
-    'The session is no longer valid. Sign in again to continue.',
-    'reauthenticate',
-  ),
-  row(
-    'request',
-    'error',
-    'rate_limited',
-    'Too many changes at once',
-    'Seam limits how often codes on one lock can change. Try again in a minute.',
-    'retry_later',
-  ),
-  row(
-    'request',
-    'error',
-    'device_not_found',
-    'Lock not found',
-    'Seam does not know this lock, or this session may not see it. Check that the account is connected.',
-    'reconnect_account',
-  ),
-  row(
-    'request',
-    'error',
-    'access_code_not_found',
-    'Code not found',
-    'Seam no longer has this code: it was already removed.',
-    'none',
-  ),
-  row(
-    'request',
-    'error',
-    'duplicate_access_code',
+  ],
+  duplicate_pin: [
     'PIN already used',
     'Another code on this lock already has this PIN. Choose another PIN.',
     'change_code',
-  ),
-  row(
-    'request',
-    'error',
-    'network_error',
+  ],
+  unmanaged_conflict: [
+    'Conflicts with another code',
+    'A code created outside Seam on this lock conflicts with this one. Delete the other code or convert it to a managed code.',
+    'resolve_duplicate',
+  ],
+  lock_full: [
+    'The lock is full',
+    'Every code slot on the lock is taken. Delete codes that are no longer needed.',
+    'free_up_slots',
+  ],
+  smartthings_conflict: [
+    'SmartThings keeps failing',
+    'Another app that manages the lock (such as RBoy Apps or Operto) is the usual cause. Turn it off and remove conflicting codes.',
+    'disable_other_integrations',
+  ],
+  kwikset_unconfirmed: [
+    'Kwikset has not confirmed it',
+    'Kwikset has not confirmed the code, usually because the same PIN was set outside Seam. Choose another PIN.',
+    'change_code',
+  ],
+  kwikset_admin: [
+    'Kwikset account lacks rights',
+    'The connected Kwikset account must be a Home Admin. Have the admin change its role, then reconnect.',
+    'reconnect_account',
+  ],
+  pin_rejected: [
+    'PIN not accepted',
+    'This lock does not accept this PIN or its length. Choose another PIN, of a length the lock supports.',
+    'change_code',
+  ],
+  slow_to_set: [
+    'Slow to reach the lock',
+    'The code has not reached the lock yet, usually because its connection is weak. Seam keeps trying; locking and unlocking from the app checks the connection.',
+    'check_connectivity',
+  ],
+  slow_to_remove: [
+    'Removal taking longer than usual',
+    'Removing the code from the lock is taking unusually long, most often because of a weak connection. Seam keeps trying.',
+    'check_connectivity',
+  ],
+  temporarily_offline: [
+    'Lock offline for now',
+    'The lock is offline for now. The code is set or removed when it is back; check its Wi-Fi bridge and batteries.',
+    'check_connectivity',
+  ],
+  no_keypad: [
+    'No keypad',
+    'This lock has no keypad, so nobody can type a PIN. Install and pair an August keypad.',
+    'connect_keypad',
+  ],
+  salto_limit: [
+    'Salto user limit reached',
+    'Each code uses a user of the Salto KS subscription, and the limit is reached. Remove codes or raise the subscription.',
+    'manage_subscription',
+  ],
+  salto_almost: [
+    'Salto users almost used up',
+    'The Salto site is above 80 % of its user limit, and each code uses a user. Plan to raise the subscription.',
+    'manage_subscription',
+  ],
+  duplicate_name: [
+    'Name already used',
+    'Another code on this lock has the same name. Give this code a name of its own.',
+    'change_name',
+  ],
+  oracode_time_range: [
+    'Time window not available',
+    'No time slot configured on this dormakaba Oracode lock matches the window. Choose a window that matches a configured slot.',
+    'change_time_window',
+  ],
+  codes_unsupported: [
+    'Codes not supported',
+    'The lock maker does not support access codes on this lock or locker. Contact support if you expected it to.',
+    'contact_support',
+  ],
+  bridge_busy: [
+    'Bridge busy',
+    'The igloohome bridge has too many jobs queued. Seam retries; give it a few minutes.',
+    'wait',
+  ],
+  provider_issue: [
+    'Lock maker reported a problem',
+    "The lock maker's service reported a problem. Seam keeps trying; if it lasts, contact support.",
+    'wait',
+  ],
+  inactive: [
+    'Code inactive',
+    'The lock maker reports this code as inactive, so it will not open the door. Delete it and create it again.',
+    'delete_and_recreate',
+  ],
+  inactive_for_now: [
+    'Code inactive for now',
+    'The lock maker reports this code as inactive for now, so it will not open the door yet.',
+    'wait',
+  ],
+  insufficient_permissions: [
+    'Not enough rights',
+    'The connected account may not manage codes on this lock. Reconnect it with an account that has admin rights.',
+    'reconnect_account',
+  ],
+  unconfirmed: [
+    'Not confirmed on the lock',
+    "Seam could not confirm whether the code is on the lock. Check the lock's connection.",
+    'check_connectivity',
+  ],
+  replaced: [
+    'Replaced by a newer code',
+    'A newer code has replaced this one on the lock; use the newer one.',
+    'none',
+  ],
+  third_party: [
+    'Another integration found',
+    'Another integration also manages this lock and may change or remove codes. Turn it off if codes misbehave.',
+    'disable_other_integrations',
+  ],
+  management_transferred: [
+    'Managed elsewhere now',
+    'Another Seam workspace has taken over this code; changes made here may not apply.',
+    'contact_support',
+  ],
+  use_within_24_hours: [
+    'Use within 24 hours',
+    'This igloohome offline PIN must be entered for the first time within 24 hours of its start, or it stops working.',
+    'none',
+  ],
+  turned_off_in_app: [
+    'Turned off in the Ultraloq app',
+    'The code was turned off in the Ultraloq app. Turn it back on there.',
+    'open_provider_app',
+  ],
+  rotating_pin: [
+    'PIN changes on a schedule',
+    'This lock changes the PIN periodically. Check the current PIN before you share it.',
+    'none',
+  ],
+  window_widened: [
+    'Window widened by an hour',
+    "The lock's time zone is unknown, so Seam added an hour around daylight-saving changes. Set the time zone for exact times.",
+    'set_time_zone',
+  ],
+  backup_in_use: [
+    'Backup code in use',
+    'A backup code stands in for this code. Share the backup PIN with the guest.',
+    'none',
+  ],
+  being_deleted: ['Being deleted', 'This code is being deleted.', 'wait'],
+  unknown_code_issue: [
+    'Unrecognised problem',
+    'Seam noticed a problem with this code that it cannot classify. If it lasts, contact support.',
+    'contact_support',
+  ],
+  dst_risk: [
+    'Daylight-saving risk',
+    "The Schlage lock's time zone is ambiguous, so the code may shift by an hour at a daylight-saving change. Set the time zone.",
+    'set_time_zone',
+  ],
+  lock_offline: [
+    'Lock offline',
+    'The lock is offline, so codes can be neither set nor removed. Check its batteries or power and its Wi-Fi or hub.',
+    'check_connectivity',
+  ],
+  lock_removed: [
+    'Lock removed',
+    "The lock was removed from the lock maker's account. Add it there again, then reconnect the account.",
+    'reconnect_account',
+  ],
+  hub_offline: [
+    'Hub offline',
+    'The hub or bridge that links the lock is offline. Check its power and internet connection.',
+    'check_connectivity',
+  ],
+  no_backup_codes: [
+    'No backup codes left',
+    'Every backup code of this lock is in use. Seam refills the pool when it can reach the lock.',
+    'check_connectivity',
+  ],
+  no_bridge: [
+    'No bridge',
+    'This lock needs its bridge or gateway to receive codes remotely. Install and connect one.',
+    'connect_bridge',
+  ],
+  no_gateway_paired: [
+    'No gateway',
+    'This TTLock lock is not paired to a gateway. Pair a TTLock gateway in the TTLock app.',
+    'connect_bridge',
+  ],
+  subscription_required: [
+    'Subscription required',
+    "The lock maker requires a subscription for remote access. Activate it in the lock maker's app.",
+    'manage_subscription',
+  ],
+  not_for_locks: [
+    'Not about door codes',
+    'A notice about another kind of device; it does not affect door codes.',
+    'none',
+  ],
+  site_disconnected: [
+    'dormakaba site disconnected',
+    'The dormakaba site is disconnected from Seam. Reconnect it.',
+    'reconnect_account',
+  ],
+  backup_codes_low: [
+    'Backup codes running low',
+    'Seam is struggling to refill the backup codes, usually because of a weak connection or full code slots.',
+    'check_connectivity',
+  ],
+  many_backup_codes: [
+    'Many backup codes in use',
+    'Several backup codes were pulled, a sign of trouble programming this lock. Check its connection.',
+    'check_connectivity',
+  ],
+  poor_connection: [
+    'Unstable connection',
+    "The lock's connection is poor, so codes may be slow to arrive. Check its batteries, and move the hub or Wi-Fi closer.",
+    'check_connectivity',
+  ],
+  unreliable_online_status: [
+    'Online status unreliable',
+    'The lock may be offline even when it shows online. Lock and unlock it from the app to check.',
+    'check_connectivity',
+  ],
+  maintenance: [
+    'Maintenance scheduled',
+    'The lock maker has scheduled maintenance; codes may be slow to arrive meanwhile.',
+    'wait',
+  ],
+  power_saving: [
+    'Power-saving mode',
+    'This TTLock lock is in power-saving mode and cannot be reached remotely. Turn the mode off in the TTLock app.',
+    'open_provider_app',
+  ],
+  remote_unlock_off: [
+    'Remote unlock turned off',
+    'Turn on "Remote Unlock" for this lock in the TTLock app.',
+    'open_provider_app',
+  ],
+  weak_gateway_signal: [
+    'Weak gateway signal',
+    "The TTLock gateway's signal to the lock is weak. Move the gateway closer to the lock.",
+    'check_connectivity',
+  ],
+  office_mode: [
+    'Office mode on',
+    'While office mode is on, access codes do not unlock the door. Turn it off in the Salto app.',
+    'open_provider_app',
+  ],
+  privacy_mode: [
+    'Privacy mode on',
+    'While privacy mode is on, access codes do not unlock the door. Turn it off on the lock or in its app.',
+    'open_provider_app',
+  ],
+  time_zone_unknown: [
+    'Time zone not set',
+    "The lock's time zone is not set, so time-bound codes may start or end at the wrong hour. Set it, in the lock maker's app if need be.",
+    'set_time_zone',
+  ],
+  time_bound_blocked: [
+    'Time zone unknown',
+    "Time-bound codes are blocked until the lock's time zone is set.",
+    'set_time_zone',
+  ],
+  time_zone_mismatch: [
+    'Time zone mismatch',
+    "The lock's clock and its time zone on record disagree, so codes may start or end at the wrong hour.",
+    'set_time_zone',
+  ],
+  hub_needed: [
+    'Hub needed',
+    'Without a hub or bridge this lock takes offline codes only. Connect a bridge to set online codes.',
+    'connect_bridge',
+  ],
+  keypad_not_linked: [
+    'Keypad not linked',
+    'The keypad is not linked to the bridge, so online codes will fail. Link it in the igloohome app.',
+    'connect_keypad',
+  ],
+  account_disconnected: [
+    'Account disconnected',
+    "The lock maker's account is disconnected from Seam, so Seam cannot check or change codes. Reconnect it.",
+    'reconnect_account',
+  ],
+  seam_bridge_unreachable: [
+    'Seam Bridge unreachable',
+    "Seam cannot reach the Seam Bridge on the local network. Check the bridge's power and network.",
+    'check_connectivity',
+  ],
+  account_issue: [
+    'Account problem',
+    "Seam noticed a problem with the lock maker's account. Reconnecting it usually helps.",
+    'reconnect_account',
+  ],
+  reauthorization_requested: [
+    'Sign-in needed',
+    'The lock maker asks for the account to be authorised again. Reconnect it before it stops working.',
+    'reconnect_account',
+  ],
+  account_being_deleted: [
+    'Account being deleted',
+    "The lock maker's account is being removed from Seam; its codes will no longer be managed.",
+    'none',
+  ],
+  setup_required: [
+    'Setup needed',
+    "The account needs a setup step in the lock maker's app before codes can be managed.",
+    'open_provider_app',
+  ],
+  site_unapproved: [
+    'Site not approved',
+    'The dormakaba site has not been approved for Seam yet.',
+    'contact_support',
+  ],
+  // Our requests, action attempts and connection.
+  invalid_input: [
+    'Details not accepted',
+    'Seam did not accept some details of the code. Correct the fields shown and send it again.',
+    'fix_request',
+  ],
+  session_expired: [
+    'Session expired',
+    'The session is no longer valid. Sign in again to continue.',
+    'reauthenticate',
+  ],
+  rate_limited: [
+    'Too many changes at once',
+    'Seam limits how often codes on one lock can change. Try again in a minute.',
+    'retry_later',
+  ],
+  device_not_found: [
+    'Lock not found',
+    'Seam does not know this lock, or this session may not see it. Check that the account is connected.',
+    'reconnect_account',
+  ],
+  code_not_found: [
+    'Code not found',
+    'Seam no longer has this code: it was already removed.',
+    'none',
+  ],
+  no_answer: [
     'No answer from Seam',
     'The request may or may not have reached Seam. Check your internet connection; the code may already exist.',
     'retry_later',
-  ),
-  row(
-    'request',
-    'error',
-    'timeout',
+  ],
+  request_timeout: [
     'Seam took too long',
     'Seam did not answer in time; the request may still have gone through. Try again in a moment.',
     'retry_later',
-  ),
-  row(
-    'request',
-    'error',
-    'server_error',
+  ],
+  server_error: [
     'Seam had a problem',
     'Seam could not handle the request right now. Try again in a moment.',
     'retry_later',
-  ),
-  row(
-    'action_attempt',
-    'error',
-    'uncategorized_error',
+  ],
+  attempt_failed: [
     'Seam could not finish',
     'Seam could not finish the change on the lock. Check the code again shortly.',
     'retry_later',
-  ),
-  row(
-    'action_attempt',
-    'error',
-    'action_attempt_expired',
+  ],
+  attempt_expired: [
     'The lock did not answer',
     'The lock did not answer in time. Check its connection.',
     'check_connectivity',
-  ),
-  row(
-    'transport',
-    'error',
-    'network_error',
+  ],
+  status_offline: [
     'Offline',
     'We cannot reach Seam right now, so this status may be out of date. We keep checking.',
     'wait',
-  ),
-  row(
-    'transport',
-    'error',
-    'timeout',
+  ],
+  status_slow: [
     'Seam is slow',
     'Seam is taking long to answer, so this status may be out of date. We keep checking.',
     'wait',
-  ),
-  row(
-    'transport',
-    'error',
-    'unauthorized',
+  ],
+  status_session_expired: [
     'Session expired',
     'The session is no longer valid, so this status cannot be checked. Sign in again.',
     'reauthenticate',
-  ),
-  row(
-    'transport',
-    'error',
-    'rate_limited',
+  ],
+  status_rate_limited: [
     'Checking more slowly',
     'Seam asked us to slow down, so updates may take a little longer.',
     'wait',
-  ),
-  row(
-    'transport',
-    'error',
-    'server_error',
+  ],
+  status_server_error: [
     'Seam had a problem',
     'Seam could not answer right now, so this status may be out of date. We keep checking.',
     'wait',
-  ),
-];
+  ],
+  // For codes not in the table: the UI shows Seam's `message` with them.
+  fallback_error: [
+    'Problem reported',
+    'Seam reported a problem this app does not know yet. Contact support if it lasts.',
+    'contact_support',
+  ],
+  fallback_warning: ['Notice', 'Seam reported something this app does not know yet.', 'none'],
+} as const satisfies Record<string, GuidanceText>;
+
+/** The key of one of the table's texts. */
+export type GuidanceTextKey = keyof typeof TEXTS;
+
+/** Every distinct English text by text key, for localisers: each key is translated once. */
+export const GUIDANCE_TEXTS: Readonly<Record<GuidanceTextKey, GuidanceText>> = Object.freeze(TEXTS);
+
+/**
+ * Every code we explain, by `<scope>.<kind>`, with the key of its text. Sources: spec §B3 and
+ * §B4 (access codes, with the troubleshooting doc's and the igloohome guide's extra codes), §B7
+ * (devices and connected accounts), §B17, and our own requests, action attempts and transport.
+ */
+const CODES: Readonly<Record<`${IssueScope}.${IssueKind}`, Record<string, GuidanceTextKey>>> = {
+  'access_code.error': {
+    failed_to_set_on_device: 'not_set',
+    failed_to_remove_from_device: 'not_removed',
+    code_modified_external_to_seam: 'changed_outside',
+    duplicate_code_on_device: 'duplicate_on_lock',
+    duplicate_code_attempt_prevented: 'duplicate_pin',
+    no_space_for_access_code_on_device: 'lock_full',
+    smartthings_failed_to_set_access_code: 'not_set',
+    smartthings_failed_to_set_after_multiple_retries: 'smartthings_conflict',
+    smartthings_no_free_slots_available: 'lock_full',
+    kwikset_unable_to_confirm_code: 'kwikset_unconfirmed',
+    kwikset_unable_to_confirm_deletion: 'not_removed',
+    kwikset_insufficient_permissions: 'kwikset_admin',
+    august_lock_invalid_code_length: 'pin_rejected',
+    august_device_programming_delay: 'slow_to_set',
+    august_lock_temporarily_offline: 'temporarily_offline',
+    august_lock_missing_keypad: 'no_keypad',
+    salto_ks_user_not_subscribed: 'salto_limit',
+    hubitat_device_programming_delay: 'slow_to_set',
+    hubitat_no_free_positions_available: 'lock_full',
+    wyze_duplicate_code_name: 'duplicate_name',
+    wyze_potential_duplicate_code: 'duplicate_pin',
+    dormakaba_oracode_invalid_time_range: 'oracode_time_range',
+    keynest_unsupported_third_party_locker: 'codes_unsupported',
+    conflicting_unmanaged_access_code_id: 'unmanaged_conflict',
+    august_device_slots_full: 'lock_full',
+    august_lock_bad_access_code_format: 'pin_rejected',
+    salto_site_user_not_subscribed: 'salto_limit',
+    igloohome_bridge_too_many_pending_jobs: 'bridge_busy',
+    igloohome_bridge_offline: 'hub_offline',
+    provider_issue: 'provider_issue',
+    conflicting_external_modification: 'changed_outside',
+    access_code_inactive: 'inactive',
+    insufficient_permissions: 'insufficient_permissions',
+    access_code_state_unconfirmed: 'unconfirmed',
+    replaced_by_newer_access_code: 'replaced',
+  },
+  'access_code.warning': {
+    delay_in_setting_on_device: 'slow_to_set',
+    delay_in_removing_from_device: 'slow_to_remove',
+    code_modified_external_to_seam: 'changed_outside_allowed',
+    third_party_integration_detected: 'third_party',
+    management_transferred: 'management_transferred',
+    igloo_algopin_must_be_used_within_24_hours: 'use_within_24_hours',
+    schlage_detected_duplicate: 'duplicate_pin',
+    schlage_creation_outage: 'provider_issue',
+    smartthings_failed_to_set_access_code: 'slow_to_set',
+    august_device_programming_delay: 'slow_to_set',
+    august_lock_temporarily_offline: 'temporarily_offline',
+    kwikset_unable_to_confirm_code: 'kwikset_unconfirmed',
+    ultraloq_access_code_disabled: 'turned_off_in_app',
+    code_rotates_periodically: 'rotating_pin',
+    time_frame_adjusted_for_unknown_time_zone: 'window_widened',
+    external_modification_in_effect: 'changed_outside_allowed',
+    using_backup_access_code: 'backup_in_use',
+    being_deleted: 'being_deleted',
+    unknown_issue_with_access_code: 'unknown_code_issue',
+    provider_issue: 'provider_issue',
+    schlage_access_code_ambiguous_timezone_dst_risk: 'dst_risk',
+    access_code_inactive: 'inactive_for_now',
+  },
+  'device.error': {
+    device_offline: 'lock_offline',
+    device_removed: 'lock_removed',
+    hub_disconnected: 'hub_offline',
+    device_disconnected: 'lock_offline',
+    salto_ks_subscription_limit_exceeded: 'salto_limit',
+    empty_backup_access_code_pool: 'no_backup_codes',
+    august_lock_not_authorized: 'insufficient_permissions',
+    august_lock_missing_bridge: 'no_bridge',
+    ttlock_lock_not_paired_to_gateway: 'no_gateway_paired',
+    lockly_missing_wifi_bridge: 'no_bridge',
+    missing_device_credentials: 'account_disconnected',
+    subscription_required: 'subscription_required',
+    auxiliary_heat_running: 'not_for_locks',
+    dormakaba_sites_disconnected: 'site_disconnected',
+  },
+  'device.warning': {
+    partial_backup_access_code_pool: 'backup_codes_low',
+    many_active_backup_codes: 'many_backup_codes',
+    third_party_integration_detected: 'third_party',
+    device_communication_degraded: 'poor_connection',
+    device_has_flaky_connection: 'poor_connection',
+    scheduled_maintenance_window: 'maintenance',
+    power_saving_mode: 'power_saving',
+    ttlock_lock_gateway_unlocking_not_enabled: 'remote_unlock_off',
+    ttlock_weak_gateway_signal: 'weak_gateway_signal',
+    salto_ks_office_mode: 'office_mode',
+    salto_ks_privacy_mode: 'privacy_mode',
+    salto_ks_subscription_limit_almost_reached: 'salto_almost',
+    wyze_device_missing_gateway: 'no_bridge',
+    lockly_time_zone_not_configured: 'time_zone_unknown',
+    ultraloq_time_zone_unknown: 'time_bound_blocked',
+    hub_required_for_additional_capabilities: 'hub_needed',
+    accessory_keypad_setup_required: 'keypad_not_linked',
+    keynest_unsupported_locker: 'codes_unsupported',
+    temperature_threshold_exceeded: 'not_for_locks',
+    unknown_issue_with_phone: 'not_for_locks',
+    privacy_mode: 'privacy_mode',
+    salto_ks_lock_access_code_support_removed: 'codes_unsupported',
+    time_zone_unknown: 'time_zone_unknown',
+    time_zone_mismatch: 'time_zone_mismatch',
+    two_n_device_missing_timezone: 'time_zone_unknown',
+    provider_issue: 'provider_issue',
+    unreliable_online_status: 'unreliable_online_status',
+    max_access_codes_reached: 'lock_full',
+    insufficient_permissions: 'insufficient_permissions',
+  },
+  'connected_account.error': {
+    account_disconnected: 'account_disconnected',
+    bridge_disconnected: 'seam_bridge_unreachable',
+    salto_ks_subscription_limit_exceeded: 'salto_limit',
+    dormakaba_sites_disconnected: 'site_disconnected',
+  },
+  'connected_account.warning': {
+    unknown_issue_with_connected_account: 'account_issue',
+    scheduled_maintenance_window: 'maintenance',
+    salto_ks_subscription_limit_almost_reached: 'salto_almost',
+    account_reauthorization_requested: 'reauthorization_requested',
+    being_deleted: 'account_being_deleted',
+    provider_service_unavailable: 'provider_issue',
+    setup_required: 'setup_required',
+    dormakaba_sites_unapproved: 'site_unapproved',
+  },
+  'request.error': {
+    invalid_input: 'invalid_input',
+    unauthorized: 'session_expired',
+    rate_limited: 'rate_limited',
+    device_not_found: 'device_not_found',
+    access_code_not_found: 'code_not_found',
+    duplicate_access_code: 'duplicate_pin',
+    network_error: 'no_answer',
+    timeout: 'request_timeout',
+    server_error: 'server_error',
+  },
+  'request.warning': {},
+  'action_attempt.error': {
+    uncategorized_error: 'attempt_failed',
+    action_attempt_expired: 'attempt_expired',
+  },
+  'action_attempt.warning': {},
+  'transport.error': {
+    network_error: 'status_offline',
+    timeout: 'status_slow',
+    unauthorized: 'status_session_expired',
+    rate_limited: 'status_rate_limited',
+    server_error: 'status_server_error',
+  },
+  'transport.warning': {},
+};
+
+function entry(
+  key: string,
+  scope: IssueScope | null,
+  kind: IssueKind,
+  code: string,
+  textKey: GuidanceTextKey,
+): GuidanceEntry {
+  const [title, explanation, action, fallbackAction]: GuidanceText = TEXTS[textKey];
+  return Object.freeze({
+    key,
+    scope,
+    kind,
+    code,
+    textKey,
+    title,
+    explanation,
+    action,
+    fallbackAction: fallbackAction ?? null,
+  });
+}
 
 /** The fallbacks for codes not in the table: the UI shows Seam's `message` with them. */
-const FALLBACK_ERROR: GuidanceEntry = {
-  key: 'fallback.error',
-  scope: null,
-  kind: 'error',
-  code: '*',
-  title: 'Problem reported',
-  explanation: 'Seam reported a problem this app does not know yet. Contact support if it lasts.',
-  action: 'contact_support',
-  fallbackAction: null,
-};
-const FALLBACK_WARNING: GuidanceEntry = {
-  key: 'fallback.warning',
-  scope: null,
-  kind: 'warning',
-  code: '*',
-  title: 'Notice',
-  explanation: 'Seam reported something this app does not know yet.',
-  action: 'none',
-  fallbackAction: null,
-};
+const FALLBACK_ERROR = entry('fallback.error', null, 'error', '*', 'fallback_error');
+const FALLBACK_WARNING = entry('fallback.warning', null, 'warning', '*', 'fallback_warning');
 
 function buildTable(): Readonly<Record<string, GuidanceEntry>> {
-  const table: Record<string, GuidanceEntry> = {};
-  for (const entry of [...ROWS, FALLBACK_ERROR, FALLBACK_WARNING]) {
-    if (table[entry.key] !== undefined) {
-      throw new Error(`GUIDANCE: duplicate key ${entry.key}`);
+  const table: Record<string, GuidanceEntry> = {
+    'fallback.error': FALLBACK_ERROR,
+    'fallback.warning': FALLBACK_WARNING,
+  };
+  for (const [group, codes] of Object.entries(CODES)) {
+    const [scope, kind] = group.split('.') as [IssueScope, IssueKind];
+    for (const [code, textKey] of Object.entries(codes)) {
+      const key = guidanceKey(scope, kind, code);
+      table[key] = entry(key, scope, kind, code, textKey);
     }
-    table[entry.key] = Object.freeze(entry);
   }
   return Object.freeze(table);
 }
@@ -1200,6 +751,8 @@ export interface ResolvedGuidance {
   readonly code: string;
   /** False when the code is not in the table and the fallback was used. */
   readonly known: boolean;
+  /** The key of the text (`GuidanceEntry.textKey`): what a localisation translates. */
+  readonly textKey: string;
   readonly title: string;
   /** The table's explanation; for an unknown code, Seam's message when it has one. */
   readonly explanation: string;
@@ -1311,6 +864,7 @@ export function guidanceFor(
     kind,
     code,
     known: entry !== null,
+    textKey: base.textKey,
     title: base.title,
     explanation: entry === null && message !== null ? message : base.explanation,
     seamMessage: message,

@@ -9,6 +9,7 @@ import {
   type IssueKind,
   type IssueScope,
 } from '../../src/lifecycle/index.js';
+import { GUIDANCE_TEXTS } from '../../src/lifecycle/guidance.js';
 
 /**
  * The codes of spec /work/shared/spec/seam-access-codes.md, copied from its tables by hand so
@@ -202,6 +203,24 @@ describe('GUIDANCE', () => {
     expect(GUIDANCE['fallback.warning']?.action).toBe('none');
   });
 
+  it('shares one text among codes that mean the same, and has no text without a code', () => {
+    const used = new Set(Object.values(GUIDANCE).map((entry) => entry.textKey));
+    expect([...used].sort()).toEqual(Object.keys(GUIDANCE_TEXTS).sort());
+    for (const entry of Object.values(GUIDANCE)) {
+      const [title, explanation, action] =
+        GUIDANCE_TEXTS[entry.textKey as keyof typeof GUIDANCE_TEXTS];
+      expect(entry).toMatchObject({ title, explanation, action });
+    }
+    const full = ['no_space_for_access_code_on_device', 'august_device_slots_full'].map(
+      (code) => GUIDANCE[guidanceKey('access_code', 'error', code)]?.textKey,
+    );
+    expect(full).toEqual(['lock_full', 'lock_full']);
+    // Where the advice differs, the provider keeps its own text.
+    expect(GUIDANCE['access_code.error.kwikset_insufficient_permissions']?.explanation).toMatch(
+      /Admin/,
+    );
+  });
+
   it('is frozen, so no caller can rewrite the texts', () => {
     expect(Object.isFrozen(GUIDANCE)).toBe(true);
     expect(Object.isFrozen(GUIDANCE['access_code.error.failed_to_set_on_device'])).toBe(true);
@@ -226,6 +245,7 @@ describe('guidanceFor', () => {
       known: true,
       action: 'free_up_slots',
       actionLabel: 'Free up code slots',
+      textKey: 'lock_full',
       seamMessage: 'No free slot on Front Door',
     });
     expect(guidance.explanation).toMatch(/slot/);
@@ -242,6 +262,7 @@ describe('guidanceFor', () => {
     const error = guidanceFor({ error_code: 'lock_on_fire', message: 'The lock reports a fire.' });
     expect(error).toMatchObject({
       key: 'fallback.error',
+      textKey: 'fallback_error',
       code: 'lock_on_fire',
       known: false,
       explanation: 'The lock reports a fire.',

@@ -58,9 +58,12 @@ export interface Strings {
   readonly issues: Readonly<Partial<Record<string, (params: IssueParams) => string>>>;
   /** Capability reasons by code; English uses core's sentences. */
   readonly reasons: Readonly<Partial<Record<string, string>>>;
-  /** Guidance for code issues by `GUIDANCE` key; English uses core's texts. */
+  /**
+   * Guidance for code issues, `[title, explanation]` by the text key of core's `GUIDANCE` entries
+   * (`entry.textKey`: codes that mean the same share one); English uses core's texts.
+   */
   readonly guidance: Readonly<
-    Partial<Record<string, { readonly title: string; readonly explanation: string }>>
+    Partial<Record<string, readonly [title: string, explanation: string]>>
   >;
   /** What helps, as a button or advice, by guidance action. */
   readonly actions: Readonly<Record<GuidanceAction, string>>;
