@@ -2,8 +2,10 @@
 // minified) that defines both elements, so a plain HTML page needs a single
 // <script type="module" src=".../seam-components.js">.
 import { defineConfig } from 'vite';
+import { minifyTemplatesPlugin } from './tools/minify-templates.mjs';
 
 export default defineConfig({
+  plugins: [minifyTemplatesPlugin()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,12 +1,14 @@
 // Bundle sizes: the single-file ES module of both elements (with lit and @seam-codes/core
 // inlined), each element alone, and @seamapi/react's dist/elements.js for comparison. Built with
-// the same Vite/Rolldown settings as dist/seam-components.js, minified, gzip level 9.
+// the same Vite/Rolldown settings and template minifier as dist/seam-components.js, minified,
+// gzip level 9.
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { build } from 'vite';
+import { minifyTemplatesPlugin } from '../tools/minify-templates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, '..');
@@ -21,6 +23,7 @@ async function bundle(entry, parts = null) {
     configFile: false,
     root: packageDir,
     logLevel: 'silent',
+    plugins: [minifyTemplatesPlugin()],
     build: {
       write: false,
       target: 'es2022',

@@ -13,6 +13,10 @@ describe('dist/seam-components.js', () => {
     const source = await response.text();
     expect(source).to.not.match(/\bimport\s*\(|\bfrom\s*["'][^"']+["']/);
     expect(source).to.not.contain('Lit is in dev mode');
+    // The templates' CSS is minified (tools/minify-templates.mjs); the test server reformats the
+    // code around it, never the text inside templates.
+    expect(source).to.contain('.base{display:grid;');
+    expect(source).to.not.contain('display: grid');
   });
 
   it('defines both elements for a plain page with one script tag', async () => {
@@ -36,6 +40,12 @@ describe('dist/seam-components.js', () => {
       expect(page.querySelector('seam-code-status')!.shadowRoot!.textContent).to.contain(
         'Diesem Element fehlen Zugangsdaten',
       );
+      // The minified styles still apply: the element's own, and the shared theme's.
+      const view = frame.contentWindow!;
+      expect(view.getComputedStyle(creator).maxWidth).to.equal('512px');
+      const base = creator.shadowRoot!.querySelector('[part~=base]')!;
+      expect(view.getComputedStyle(base).display).to.equal('grid');
+      expect(view.getComputedStyle(creator).getPropertyValue('--_seam-radius')).to.equal('6px');
     } finally {
       frame.remove();
     }
