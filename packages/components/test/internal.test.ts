@@ -3,6 +3,7 @@ import { html as litHtml } from 'lit';
 import { defineElement } from '../src/internal/define-element.js';
 import { canonicalLang, primaryLanguage, resolveLang } from '../src/internal/locale.js';
 import { SeamElement } from '../src/internal/seam-element.js';
+import { describeError } from '../src/internal/errors.js';
 import { localReason } from '../src/internal/issue-text.js';
 import { de, en, stringsFor, supportedLanguages } from '../src/internal/strings/index.js';
 
@@ -18,13 +19,7 @@ class ProbeElement extends SeamElement {
 defineElement('seam-test-probe', ProbeElement);
 
 /** Maps that override core's English by code: English leaves them empty, by design. */
-const OVERRIDES = new Set([
-  '.issues',
-  '.reasons',
-  '.guidance',
-  '.errors.apiTypes',
-  '.creator.constraints',
-]);
+const OVERRIDES = new Set(['.issues', '.reasons', '.guidance', '.creator.constraints']);
 
 function leafKeys(value: unknown, prefix = ''): string[] {
   if (OVERRIDES.has(prefix)) return [];
@@ -214,5 +209,29 @@ describe('the German table covers every code core knows', () => {
     }
     sandbox.dispose();
     expect([...missing]).to.deep.equal([]);
+  });
+});
+
+describe('describeError', () => {
+  it('explains Seam error types our requests have guidance for, in each language', async () => {
+    const { SeamApiError, GUIDANCE } = await import('@seam-codes/core');
+    const notFound = new SeamApiError({
+      type: 'device_not_found',
+      status: 404,
+      message: 'Device not found',
+    });
+    expect(describeError(notFound, en).message).to.equal(
+      GUIDANCE['request.error.device_not_found']!.explanation,
+    );
+    expect(describeError(notFound, de).message).to.equal(de.guidance['device_not_found']![1]);
+    const duplicate = new SeamApiError({
+      type: 'duplicate_access_code',
+      status: 409,
+      message: 'x',
+    });
+    expect(describeError(duplicate, de).message).to.equal(de.guidance['duplicate_pin']![1]);
+    // A type without guidance keeps Seam's own message.
+    const other = new SeamApiError({ type: 'lock_jammed', status: 400, message: 'Lock jammed' });
+    expect(describeError(other, en).message).to.equal(en.errors.apiError('Lock jammed'));
   });
 });

@@ -1,4 +1,5 @@
 import {
+  GUIDANCE,
   isAccessCodeOutcomeUnknownError,
   isSeamApiError,
   isSeamInvalidArgumentError,
@@ -38,7 +39,9 @@ export function describeError(error: unknown, t: Strings): DescribedError {
     return { ...base, code: error.type, message: t.errors.invalidInput(error.message) };
   }
   if (isSeamApiError(error)) {
-    const known = t.errors.apiTypes[error.type];
+    // Error types our requests have guidance for (`device_not_found`, ...) share its text.
+    const guidance = GUIDANCE[`request.error.${error.type}`];
+    const known = guidance && (t.guidance[guidance.textKey]?.[1] ?? guidance.explanation);
     if (error.status >= 500) {
       return { ...base, code: error.type, message: t.errors.serverError, retryable: true };
     }

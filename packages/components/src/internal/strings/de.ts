@@ -80,12 +80,6 @@ export const de: Strings = {
       'wurde. Prüfen Sie die Codes des Schlosses, bevor Sie ihn erneut anlegen.',
     apiError: (message) => `Seam meldet ein Problem: ${message}`,
     unexpected: (message) => `Etwas ist schiefgegangen: ${message}`,
-    apiTypes: {
-      device_not_found: 'Seam kennt dieses Schloss nicht. Prüfen Sie die Geräte-ID.',
-      access_code_not_found: 'Seam hat diesen Code nicht mehr.',
-      duplicate_access_code:
-        'Ein anderer Code an diesem Schloss verwendet bereits diese PIN. Wählen Sie eine andere PIN.',
-    },
   },
   issues: deIssues,
   reasons: deReasons,

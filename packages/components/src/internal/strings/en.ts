@@ -61,11 +61,6 @@ export const en: Strings = {
       "The answer from Seam was lost and we could not tell whether the code was created. Check the lock's codes before creating it again.",
     apiError: (message) => `Seam reported a problem: ${message}`,
     unexpected: (message) => `Something went wrong: ${message}`,
-    apiTypes: {
-      device_not_found: 'Seam does not know this lock. Check the device id.',
-      access_code_not_found: 'Seam no longer has this code.',
-      duplicate_access_code: 'Another code on this lock already uses this PIN. Choose another PIN.',
-    },
   },
   issues: {},
   reasons: {},

@@ -24,7 +24,7 @@ export interface PhaseText {
  * Every user-visible text of the elements, for one language. A table must be complete (the type
  * checker enforces it); texts with values are functions so each language orders words its own way.
  *
- * The `Partial` maps (`issues`, `reasons`, `guidance`, `apiTypes`, `constraints`) override core's
+ * The `Partial` maps (`issues`, `reasons`, `guidance`, `constraints`) override core's
  * English texts by their stable codes: English leaves them empty, other languages fill them for
  * every code core knows (a test checks that).
  */
@@ -51,8 +51,6 @@ export interface Strings {
     readonly outcomeUnknown: string;
     readonly apiError: (message: string) => string;
     readonly unexpected: (message: string) => string;
-    /** Seam error `type`s with a text of their own. */
-    readonly apiTypes: Readonly<Partial<Record<string, string>>>;
   };
   /** `validateCodeDraft` findings by code (or `field:code`); English uses core's sentences. */
   readonly issues: Readonly<Partial<Record<string, (params: IssueParams) => string>>>;
