@@ -510,8 +510,12 @@ function mergeTimeline(existing: TimelineEntry, incoming: TimelineEntry): Timeli
       lastAt: maxTime(existing.lastAt, incoming.lastAt) ?? existing.lastAt,
     };
   }
-  // Same key, same fact: keep the first time it was seen (content is equal by construction).
-  return compareTimeline(existing, incoming) <= 0 ? existing : incoming;
+  // Same key, same fact: keep the first time it was seen. Should two reports of one fact differ
+  // (one request failing twice, differently, at one instant), pick by content, the same each time.
+  const order =
+    compareTimeline(existing, incoming) ||
+    compareText(stableStringify(existing), stableStringify(incoming));
+  return order <= 0 ? existing : incoming;
 }
 
 function withTimeline(state: CodeState, entry: TimelineEntry): CodeState {

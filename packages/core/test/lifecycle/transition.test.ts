@@ -171,6 +171,23 @@ describe('ordering and duplicates', () => {
     expect(effects).toEqual([]);
   });
 
+  it('two different outcomes reported for one request at one instant end the same either way', () => {
+    const failed = (error: { type: string; message: string; status: number | null }) =>
+      ({
+        type: 'request.failed',
+        requestId: 'd1',
+        operation: 'delete',
+        observedAt: at(1),
+        error,
+      }) as const;
+    const timeout = failed({ type: 'timeout', message: 'slow', status: null });
+    const refused = failed({ type: 'invalid_input', message: 'bad', status: 400 });
+    const active = codeStateFrom(accessCode({ status: 'set' }), at(0));
+    const [one] = transitionAll(active, [timeout, refused]);
+    const [other] = transitionAll(active, [refused, timeout]);
+    expect(one).toStrictEqual(other);
+  });
+
   it('ignores observations about another code', () => {
     for (const observation of [
       observed(accessCode({ access_code_id: OTHER_CODE_ID }), 1),
