@@ -38,6 +38,8 @@ export interface IdbStoreOptions {
 export interface IdbStore extends PendingStore {
   /** The database name. */
   readonly name: string;
+  /** `idb:<name>`: verifiers on one database coordinate (see `VerifierOptions.coordination`). */
+  readonly coordinationKey: string;
   /** Closes the connection; the store cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
 
   return {
     name,
+    coordinationKey: `idb:${name}`,
     async load(): Promise<StoredVerifierData> {
       const db = await database();
       const tx = db.transaction([VERIFICATIONS, META], 'readonly');

@@ -181,7 +181,27 @@ export interface PendingStore {
   save(changes: StoreChanges): Promise<void>;
   /** Releases the store (closes the database). */
   close?(): void | Promise<void>;
+  /**
+   * Names what the store shares with other pages and workers of the origin (`createIdbStore`
+   * gives `idb:<database name>`). Verifiers whose stores have the same key coordinate (see
+   * `VerifierOptions.coordination`); a store without one (in memory) belongs to one verifier.
+   */
+  readonly coordinationKey?: string;
 }
+
+/**
+ * Whether verifiers that share a store across pages, workers and service workers elect one of them
+ * to poll for all: `auto` (the default) where the Web Locks API and BroadcastChannel exist and the
+ * store has a `coordinationKey`; `none` to let every verifier run its own sources.
+ */
+export type VerifierCoordination = 'auto' | 'none';
+
+/**
+ * This verifier's part in its store's group: `leader` runs the sources for every member,
+ * `follower` runs none and shows what the leader observes (taking over when the leader goes away),
+ * `solo` coordinates with nobody (coordination off, unavailable here, or a store of its own).
+ */
+export type VerifierRole = 'leader' | 'follower' | 'solo';
 
 /** What `subscribe(listener)` listeners receive. */
 export interface VerifierUpdate {
@@ -215,6 +235,14 @@ export interface VerifierOptions {
    * contain credentials. Default: store and observation problems go to `console.warn`.
    */
   onError?: (error: unknown, source: VerifierErrorSource) => void;
+  /**
+   * Several pages (tabs, frames, workers) with stores of one `coordinationKey` (the same IndexedDB
+   * database) would each poll the same codes. With `auto` (the default) one of them leads: it runs
+   * the sources for the codes of every member and shares what it observes; the others make no
+   * reads of their own and take over when the leader goes away. Where the Web Locks API or
+   * BroadcastChannel is missing (Node), or the store has no key, each verifier runs alone.
+   */
+  coordination?: VerifierCoordination;
 }
 
 /**
@@ -257,8 +285,10 @@ export interface Verifier {
    * code nobody watches is followed until then and forgotten.
    */
   updateAccessCode(params: AccessCodesUpdateParams): Promise<void>;
-  /** Resolves once the stored verifications were loaded and resumed. */
+  /** Resolves once the stored verifications were loaded and resumed (and the role is known). */
   readonly ready: Promise<void>;
+  /** This verifier's part among those sharing its store (see `VerifierOptions.coordination`). */
+  readonly role: VerifierRole;
   /** Resolves when no request of the poll and events sources, and no store write, is in flight. */
   idle(): Promise<void>;
   /** Stops every source, closes the relay streams and writes what is pending to the store. */

@@ -16,6 +16,7 @@ import {
 } from '../client/errors.js';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
 import type { SeamClient } from '../client/seam-client.js';
+import { stableStringify } from '../lifecycle/order.js';
 import { initialCodeState, parseCodeState, transition } from '../lifecycle/transition.js';
 import type {
   CodeState,
@@ -26,6 +27,13 @@ import type {
   TransportFailure,
 } from '../lifecycle/types.js';
 import { realClock } from './clock.js';
+import {
+  Coordinator,
+  platformCoordinationApis,
+  type CoordinationApis,
+  type CoordinationMessage,
+  type SharedObservation,
+} from './coordination.js';
 import { readCursor, startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
 import { createMemoryStore } from './memory-store.js';
 import { PushStream, resolvePushOptions, type ResolvedPushOptions } from './push-source.js';
@@ -48,6 +56,7 @@ import type {
   VerifierClock,
   VerifierErrorSource,
   VerifierOptions,
+  VerifierRole,
   VerifierUpdate,
   VisibilityAdapter,
   WatchOptions,
@@ -68,6 +77,10 @@ const EVENTS_PAGE_LIMIT = 500;
 const MAX_TRANSPORT_BACKOFF_MS = 5 * 60_000;
 /** A code whose state changed only in its history is written at most this often. */
 const PERSIST_INTERVAL_MS = 30_000;
+/** How often a leader checks that the members it follows codes for are still alive. */
+const MEMBER_CHECK_INTERVAL_MS = 30_000;
+/** Observations a follower keeps per code to replay onto a state adopted from the leader. */
+const RECENT_OBSERVATIONS = 32;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -126,6 +139,13 @@ class Entry {
   important = false;
   /** When it was last written (epoch ms). */
   savedAt = Number.NEGATIVE_INFINITY;
+  /** A leader follows it for another member of the store (see `coordination`). */
+  remote = false;
+  /**
+   * The last observations applied, newest last: a follower replays them onto a state it adopts
+   * from the leader, so what only it has seen (its own request, a message in flight) is kept.
+   */
+  readonly recent: Observation[] = [];
 
   constructor(id: string, watchedAt: number, ready: boolean) {
     this.id = id;
@@ -192,6 +212,11 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
  * A code missing from a listing is confirmed with `/access_codes/get` before it counts as removed:
  * a listing can lag behind a create, and removal cannot be undone. Transport failures never stop
  * the loop: they mark the codes' state degraded and back off.
+ *
+ * Pages and workers whose stores share a `coordinationKey` (one IndexedDB database) elect one
+ * leader with the Web Locks API (`coordination: 'auto'`, the default): it runs the sources for the
+ * codes of all of them and shares each observation over BroadcastChannel; the others make no reads
+ * and take over when it goes away. Without those APIs (Node) each verifier runs alone.
  *
  * @example
  * const verifier = createVerifier({
@@ -261,6 +286,16 @@ class VerifierRuntime implements Verifier {
 
   #requestCounter = 0;
 
+  // coordination between the verifiers of one store
+  readonly #coordinator: Coordinator | null;
+  #role: VerifierRole = 'solo';
+  /** Leader: the codes each member follows, and whether its page is visible. */
+  readonly #members = new Map<string, { ids: Set<string>; visible: boolean }>();
+  #outbox: SharedObservation[] = [];
+  #announceQueued = false;
+  #lastAnnounce = '';
+  #membersCheckedAt = Number.NEGATIVE_INFINITY;
+
   constructor(options: VerifierOptions) {
     if (options === null || typeof options !== 'object') {
       fail(
@@ -324,10 +359,34 @@ class VerifierRuntime implements Verifier {
       push: this.#push,
     };
 
+    const coordination = options.coordination ?? 'auto';
+    if (coordination !== 'auto' && coordination !== 'none') {
+      fail(
+        `createVerifier: \`coordination\` must be 'auto' or 'none'; got ${JSON.stringify(coordination)}.`,
+      );
+    }
+    const key = this.#store.coordinationKey;
+    const apis: CoordinationApis | null =
+      coordination === 'auto' && typeof key === 'string' && key !== ''
+        ? platformCoordinationApis()
+        : null;
+    this.#coordinator =
+      apis === null
+        ? null
+        : new Coordinator(apis, key as string, {
+            onLeadership: () => this.#takeOver(),
+            onMessage: (message) => this.#onMessage(message),
+            report: (error) => this.#onError(error, 'store'),
+          });
+
     if (this.#visibility !== null) {
       this.#stopVisibility = this.#visibility.onChange(() => this.#visibilityChanged());
     }
-    this.ready = this.#track(this.#load());
+    this.ready = this.#track(this.#start());
+  }
+
+  get role(): VerifierRole {
+    return this.#role;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -423,6 +482,12 @@ class VerifierRuntime implements Verifier {
       const entry = this.#entries.get(id);
       if (entry !== undefined) entry.unchangedLooks = 0;
     }
+    if (this.#role === 'follower') {
+      // The leader looks for everyone.
+      const known = ids.filter((id) => this.#entries.has(id));
+      if (known.length > 0) this.#send({ v: 1, kind: 'refresh', from: this.#memberId, ids: known });
+      return;
+    }
     this.#requestRefetch(ids);
   }
 
@@ -486,6 +551,12 @@ class VerifierRuntime implements Verifier {
       for (const stream of group.streams) stream.close();
     }
     this.#pushGroups.clear();
+    if (this.#coordinator !== null) {
+      this.#flushOutbox();
+      if (this.#role === 'follower') this.#send({ v: 1, kind: 'bye', from: this.#memberId });
+      // Releases the leader lock: a follower takes over.
+      this.#coordinator.close();
+    }
     this.#abort.abort();
     await this.idle();
     // Write what is pending one last time (disposal is not the end of a verification).
@@ -579,8 +650,13 @@ class VerifierRuntime implements Verifier {
    * Runs one observation through the machine and carries out its effects. Returns whether the code
    * progressed: its phase or its issues changed (not merely their times), which resets backoff.
    */
-  #apply(entry: Entry, observation: Observation): boolean {
+  #apply(entry: Entry, observation: Observation, origin: 'local' | 'shared' = 'local'): boolean {
     if (entry.preReady !== null) entry.preReady.push(observation);
+    if (this.#coordinator !== null) {
+      entry.recent.push(observation);
+      if (entry.recent.length > RECENT_OBSERVATIONS) entry.recent.shift();
+      if (origin === 'local') this.#share(entry.id, observation);
+    }
     const previous = entry.state;
     const [next, effects] = transition(previous, observation);
     entry.state = next;
@@ -715,6 +791,7 @@ class VerifierRuntime implements Verifier {
     if (this.#disposed) return;
     this.#queueFlush();
     if (!this.#isReady) return;
+    if (this.#role === 'follower') this.#queueAnnounce();
     this.#schedulePoll();
     this.#scheduleEvents();
     this.#schedulePushSync();
@@ -722,6 +799,16 @@ class VerifierRuntime implements Verifier {
 
   // -------------------------------------------------------------------------------------------
   // Loading (resuming) from the store
+
+  async #start(): Promise<void> {
+    if (this.#coordinator !== null) {
+      await this.#coordinator.start();
+      if (this.#disposed) return;
+      this.#role = this.#coordinator.isLeader ? 'leader' : 'follower';
+    }
+    await this.#load();
+    if (this.#role === 'leader') this.#send({ v: 1, kind: 'leader', from: this.#memberId });
+  }
 
   async #load(): Promise<void> {
     let data: Awaited<ReturnType<PendingStore['load']>> = { verifications: [], meta: {} };
@@ -882,9 +969,222 @@ class VerifierRuntime implements Verifier {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Coordination: one leader per store runs the sources for every page; followers show its news
+
+  get #memberId(): string {
+    return this.#coordinator?.memberId ?? '';
+  }
+
+  #send(message: CoordinationMessage): void {
+    this.#coordinator?.send(message);
+  }
+
+  /** Shares an observation made here with the store's other verifiers (batched per task). */
+  #share(accessCodeId: string, observation: Observation): void {
+    this.#outbox.push({ accessCodeId, observation });
+    if (this.#outbox.length > 1) return;
+    queueMicrotask(() => this.#flushOutbox());
+  }
+
+  #flushOutbox(): void {
+    if (this.#outbox.length === 0) return;
+    const items = this.#outbox;
+    this.#outbox = [];
+    this.#send({ v: 1, kind: 'observations', from: this.#memberId, items });
+  }
+
+  #queueAnnounce(): void {
+    if (this.#announceQueued) return;
+    this.#announceQueued = true;
+    queueMicrotask(() => {
+      this.#announceQueued = false;
+      this.#announce(false);
+    });
+  }
+
+  /** A follower tells the leader which codes it follows (when that or its visibility changed). */
+  #announce(force: boolean): void {
+    if (this.#disposed || this.#role !== 'follower') return;
+    const ids = [...this.#entries.values()]
+      .filter((entry) => !entry.stopped)
+      .map((entry) => entry.id)
+      .sort();
+    const visible = !this.#ownPageHidden();
+    const key = `${visible}|${ids.join(',')}`;
+    if (!force && key === this.#lastAnnounce) return;
+    this.#lastAnnounce = key;
+    this.#send({ v: 1, kind: 'want', from: this.#memberId, ids, visible });
+  }
+
+  #onMessage(message: CoordinationMessage): void {
+    // Before loading, nothing is ready to receive: a new leader asks again, a follower announces.
+    if (this.#disposed || !this.#isReady) return;
+    const leading = this.#role === 'leader';
+    switch (message.kind) {
+      case 'leader':
+        if (this.#role === 'follower') this.#announce(true);
+        return;
+      case 'want':
+        if (leading && Array.isArray(message.ids)) {
+          this.#followFor(message.from, message.ids, message.visible === true);
+        }
+        return;
+      case 'states':
+        if (this.#role === 'follower' && message.to === this.#memberId) {
+          for (const state of message.states) this.#adopt(state);
+        }
+        return;
+      case 'observations': {
+        let applied = false;
+        for (const item of message.items) {
+          const entry = this.#entries.get(item?.accessCodeId);
+          if (entry === undefined) continue;
+          this.#apply(entry, item.observation, 'shared');
+          applied = true;
+        }
+        if (applied) this.#afterChange();
+        return;
+      }
+      case 'refresh':
+        if (leading && Array.isArray(message.ids)) this.refresh(message.ids);
+        return;
+      case 'bye':
+        if (leading && this.#members.delete(message.from)) this.#releaseRemote();
+        return;
+    }
+  }
+
+  /** The leader follows a member's codes too, and sends it what it already knows of them. */
+  #followFor(memberId: string, ids: readonly string[], visible: boolean): void {
+    const before = this.#members.get(memberId)?.ids ?? new Set<string>();
+    const wanted = new Set(ids.filter((id) => typeof id === 'string' && UUID.test(id)));
+    this.#members.set(memberId, { ids: wanted, visible });
+    const known: CodeState[] = [];
+    const now = this.#clock.now();
+    for (const id of wanted) {
+      let entry = this.#entries.get(id);
+      if (entry === undefined) {
+        entry = new Entry(id, now, true);
+        entry.refetch = true;
+        this.#entries.set(id, entry);
+        this.#pendingDeletes.delete(id);
+      }
+      entry.remote = true;
+      if (!before.has(id) && entry.state.asOf !== null) known.push(entry.state);
+    }
+    if (known.length > 0) {
+      this.#send({ v: 1, kind: 'states', from: this.#memberId, to: memberId, states: known });
+    }
+    this.#releaseRemote();
+    // A member's page became visible: what waited for visibility runs now.
+    this.#pollTimerAt = Number.NaN;
+    this.#eventsTimerAt = Number.NaN;
+    this.#afterChange();
+  }
+
+  /**
+   * Stops following codes that only members no longer want. They leave memory only: a member that
+   * unwatched a code deleted it from the store itself, and one that crashed keeps its codes stored
+   * for the next page to resume.
+   */
+  #releaseRemote(): void {
+    const wanted = new Set<string>();
+    for (const member of this.#members.values()) for (const id of member.ids) wanted.add(id);
+    for (const entry of [...this.#entries.values()]) {
+      if (!entry.remote || wanted.has(entry.id)) continue;
+      entry.remote = false;
+      if (entry.holds.length === 0) this.#entries.delete(entry.id);
+    }
+  }
+
+  /** The leader forgets members whose page or worker went away without saying so (a crash). */
+  async #forgetGoneMembers(): Promise<void> {
+    if (this.#coordinator === null || this.#members.size === 0) return;
+    let live: Set<string>;
+    try {
+      live = await this.#coordinator.liveMembers();
+    } catch (error) {
+      this.#onError(error, 'store');
+      return;
+    }
+    let changed = false;
+    for (const memberId of [...this.#members.keys()]) {
+      if (!live.has(memberId)) changed = this.#members.delete(memberId) || changed;
+    }
+    if (changed) this.#releaseRemote();
+  }
+
+  /**
+   * A follower takes the leader's state of a code it knows less recently, replaying what it
+   * observed itself on top (every observation joins, so a repeat changes nothing).
+   */
+  #adopt(value: unknown): void {
+    let state: CodeState;
+    try {
+      state = parseCodeState(value);
+    } catch (error) {
+      this.#onError(error, 'observation');
+      return;
+    }
+    const entry = state.accessCodeId === null ? undefined : this.#entries.get(state.accessCodeId);
+    if (entry === undefined || state.asOf === null) return;
+    const own = entry.state;
+    if (own.asOf !== null && Date.parse(state.asOf) <= Date.parse(own.asOf)) return;
+    for (const observation of entry.recent) state = transition(state, observation)[0];
+    entry.state = state;
+    if (state.terminal) {
+      entry.stopped = true;
+      entry.refetch = false;
+      entry.missing = false;
+    }
+    this.#markDirty(entry, true);
+    if (entry.published === null || viewOf(entry.published) !== viewOf(state)) {
+      this.#publish(entry, entry.published?.phase ?? null);
+    }
+    this.#afterChange();
+  }
+
+  /** The leader went away and this follower got the lock: run the sources for everyone. */
+  #takeOver(): void {
+    if (this.#disposed) return;
+    this.#role = 'leader';
+    // Before loading, #start finishes the job (loading, then telling the followers).
+    if (!this.#isReady) return;
+    void this.#track(this.#resumeLeadership());
+  }
+
+  async #resumeLeadership(): Promise<void> {
+    // The old leader moved the events cursor and the relay positions on: continue from there.
+    try {
+      const { meta = {} } = await this.#store.load();
+      const cursor = readCursor(meta[EVENTS_CURSOR_KEY]);
+      if (cursor !== null) this.#eventsCursor = cursor;
+      for (const [key, value] of Object.entries(meta)) {
+        if (key.startsWith(PUSH_LAST_EVENT_ID_PREFIX) && typeof value === 'string') {
+          this.#storedLastEventIds.set(key.slice(PUSH_LAST_EVENT_ID_PREFIX.length), value);
+        }
+      }
+    } catch (error) {
+      this.#onError(error, 'store');
+    }
+    if (this.#disposed) return;
+    // What happened since the old leader's last message: one batch brings every code up to date.
+    this.#requestRefetch([...this.#entries.keys()]);
+    this.#send({ v: 1, kind: 'leader', from: this.#memberId });
+    this.#afterChange();
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Timers and visibility
 
+  /** Whether nobody can see the pages this verifier works for (its own and its followers'). */
   #hidden(): boolean {
+    if (!this.#ownPageHidden()) return false;
+    for (const member of this.#members.values()) if (member.visible) return false;
+    return true;
+  }
+
+  #ownPageHidden(): boolean {
     try {
       return this.#visibility?.isHidden() === true;
     } catch {
@@ -894,6 +1194,10 @@ class VerifierRuntime implements Verifier {
 
   #visibilityChanged(): void {
     if (this.#disposed || !this.#isReady) return;
+    if (this.#role === 'follower') {
+      this.#queueAnnounce();
+      return;
+    }
     // Coming back: what fell due while hidden runs now. Going away: only refetches still run.
     this.#pollTimerAt = Number.NaN;
     this.#eventsTimerAt = Number.NaN;
@@ -972,6 +1276,10 @@ class VerifierRuntime implements Verifier {
 
   #schedulePoll(): void {
     if (this.#disposed || !this.#isReady) return;
+    if (this.#role === 'follower') {
+      this.#setTimer('poll', null);
+      return;
+    }
     // A running tick plans the next one when it ends.
     if (this.#pollRunning) return;
     const now = this.#clock.now();
@@ -986,9 +1294,13 @@ class VerifierRuntime implements Verifier {
   }
 
   async #pollTick(): Promise<void> {
-    if (this.#disposed || !this.#isReady) return;
+    if (this.#disposed || !this.#isReady || this.#role === 'follower') return;
     if (this.#pollRunning) return;
     const now = this.#clock.now();
+    if (this.#role === 'leader' && now - this.#membersCheckedAt >= MEMBER_CHECK_INTERVAL_MS) {
+      this.#membersCheckedAt = now;
+      await this.#forgetGoneMembers();
+    }
     if (now < this.#pollNotBefore) {
       this.#schedulePoll();
       return;
@@ -1133,6 +1445,10 @@ class VerifierRuntime implements Verifier {
 
   #scheduleEvents(): void {
     if (this.#disposed || !this.#isReady || this.#events === null) return;
+    if (this.#role === 'follower') {
+      this.#setTimer('events', null);
+      return;
+    }
     if (this.#eventsRunning) return;
     const ids = this.#eventsIds();
     if (ids.length === 0 || this.#hidden()) {
@@ -1156,6 +1472,7 @@ class VerifierRuntime implements Verifier {
 
   async #eventsTick(): Promise<void> {
     if (this.#disposed || !this.#isReady || this.#events === null || this.#eventsRunning) return;
+    if (this.#role === 'follower') return;
     const now = this.#clock.now();
     if (now < this.#eventsNotBefore) {
       this.#scheduleEvents();
@@ -1264,7 +1581,8 @@ class VerifierRuntime implements Verifier {
     if (this.#disposed || !this.#isReady) return;
     const wanted = new Map<string, { options: ResolvedPushOptions; ids: string[] }>();
     for (const entry of this.#entries.values()) {
-      if (entry.stopped) continue;
+      // A follower opens no stream: the leader's news reaches it by message.
+      if (entry.stopped || this.#role === 'follower') continue;
       for (const options of this.#sourcesOf(entry).push) {
         const key = this.#pushKey(options);
         const group = wanted.get(key) ?? { options, ids: [] };
@@ -1347,6 +1665,11 @@ class VerifierRuntime implements Verifier {
 /** Whether one of our requests about the code has no outcome yet. */
 function hasRequestInFlight(state: CodeState): boolean {
   return state.requests.some((request) => request.outcome === null);
+}
+
+/** What a subscriber sees of a state: it is published again only when this changes. */
+function viewOf(state: CodeState): string {
+  return stableStringify([state.phase, state.terminal, state.flags, state.issues]);
 }
 
 /** What counts as progress for backoff: the phase and which issues are shown. */

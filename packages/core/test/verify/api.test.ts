@@ -9,6 +9,7 @@ import { SeamClient, SeamInvalidArgumentError } from '../../src/client/index.js'
 import type { CodeState } from '../../src/lifecycle/index.js';
 import {
   createManualClock,
+  createMemoryStore,
   createVerifier,
   type VerifierErrorSource,
   type VerifierUpdate,
@@ -224,6 +225,24 @@ describe('an update of a code nobody watches', () => {
   });
 });
 
+describe('coordination between pages', () => {
+  it('runs alone where the Web Locks API is missing (Node), even with a shared store', async () => {
+    expect((globalThis as { navigator?: { locks?: unknown } }).navigator?.locks).toBeUndefined();
+    harness = setup({ verifier: { coordination: 'auto' } });
+    const store = Object.assign(createMemoryStore(), { coordinationKey: 'idb:shared' });
+    const verifier = createVerifier({ client: harness.client, clock: harness.clock, store });
+    await verifier.ready;
+    expect(verifier.role).toBe('solo');
+    expect(harness.verifier.role).toBe('solo');
+    // Today's behaviour: it polls by itself.
+    const code = await harness.create({ device_id: harness.devices.builtInKeypad, name: 'Guest' });
+    verifier.watch(code.access_code_id);
+    await harness.clock.advance(0);
+    expect(harness.network.count('/access_codes/list')).toBe(1);
+    await verifier.dispose();
+  });
+});
+
 describe('disposal', () => {
   it('stops every request and refuses new watches', async () => {
     harness = setup();
@@ -292,6 +311,10 @@ describe('bad input', () => {
       /`clock` must have now\(\)/,
     ],
     [() => createVerifier({ client, store: {} as never }), /`store` must be a PendingStore/],
+    [
+      () => createVerifier({ client, coordination: 'sometimes' as never }),
+      /`coordination` must be 'auto' or 'none'; got "sometimes"/,
+    ],
     [
       () => createVerifier({ client, visibility: { isHidden: () => false } as never }),
       /`visibility` must have/,
