@@ -15,6 +15,7 @@ import {
   setKeypadConnected,
 } from './sim/device-control.js';
 import { reconcile, reconcileDevice } from './sim/lifecycle.js';
+import type { ReadFault, ReadFaultOptions, ReadFaults } from './read-faults.js';
 import type {
   AccessCodeRecord,
   AttemptOutcome,
@@ -54,11 +55,38 @@ function assertCount(count: number): void {
 export class SandboxControl {
   readonly #world: () => World;
   readonly #after: () => void;
+  readonly #readFaults: ReadFaults;
 
   /** `after` runs after each operation (the sandbox runs due timers and notifies listeners). */
-  constructor(world: () => World, after: () => void) {
+  constructor(world: () => World, after: () => void, readFaults: ReadFaults) {
     this.#world = world;
     this.#after = after;
+    this.#readFaults = readFaults;
+  }
+
+  /**
+   * Makes reads fail as Seam's do when it limits or is briefly down: 429 `rate_limit_exceeded`
+   * with `Retry-After` (1 s unless `retryAfterS` says), or 503 `service_unavailable`, for the next
+   * `count` matching reads or every one until the virtual time `untilMs`. Writes are never faulted.
+   *
+   * @example
+   * sandbox.control.faultReads({ routes: ['/access_codes/list'], status: 429, retryAfterS: 30, count: 5 });
+   */
+  faultReads(options: ReadFaultOptions): ReadFault {
+    return this.#readFaults.add(options, this.#world().now());
+  }
+
+  /** Ends the read faults on any of `routes` (all of them when none are given); returns how many. */
+  clearReadFaults(routes?: readonly string[]): number {
+    if (routes !== undefined && !Array.isArray(routes)) {
+      throw new SandboxInputError('clearReadFaults takes an array of routes, or nothing for all.');
+    }
+    return this.#readFaults.clear(routes);
+  }
+
+  /** The read faults still active, oldest first (the oldest matching one answers a read). */
+  readFaults(): ReadFault[] {
+    return this.#readFaults.list(this.#world().now());
   }
 
   #device(deviceId: string): DeviceRecord {

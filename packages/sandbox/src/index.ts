@@ -18,6 +18,12 @@ export {
 } from './catalogue.js';
 export type { SandboxClock } from './clock.js';
 export type { SandboxControl } from './control.js';
+export {
+  FAULTABLE_READ_ROUTES,
+  type FaultableReadRoute,
+  type ReadFault,
+  type ReadFaultOptions,
+} from './read-faults.js';
 export type { ExternalChange } from './sim/codes.js';
 export { RETRY_DELAYS_MS } from './sim/webhooks.js';
 export { JUST_IN_TIME_MS, PRELOAD_MS } from './sim/lifecycle.js';

@@ -3,6 +3,7 @@
  * clock and a control API. It runs wherever `fetch`, `Request` and `Response` exist (a page, a
  * worker, Node) and imports nothing from Node.
  */
+import { ReadFaults } from './read-faults.js';
 import type { SeamEvent } from '@seamapi/types/connect';
 import {
   assertSeed,
@@ -183,12 +184,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clock.runDue();
     notify();
   };
-  const control = new SandboxControl(() => world, after);
+  const readFaults = new ReadFaults();
+  const control = new SandboxControl(() => world, after, readFaults);
   const controlToken = options.controlToken ?? describeCatalogue(seed).credentials.controlToken;
   const reset = (nextSeed?: number) => {
     const chosen = nextSeed ?? world.seed;
     assertSeed(chosen);
     load(buildInitialState(chosen, clock.now()));
+    readFaults.clear();
     notify();
   };
   const services: Services = {
@@ -200,6 +203,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     control,
     controlEnabled,
     controlToken,
+    readFaults,
   };
   const handler = createHandler(
     services,

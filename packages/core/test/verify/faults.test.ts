@@ -1,7 +1,9 @@
 /**
- * Transport trouble: 429 storms, dropped connections, 5xx, refused credentials. The faults are
- * injected at the network edge in front of the real sandbox; the verifier must back off (honouring
- * `Retry-After`), show the codes as degraded, never stop, and recover on its own.
+ * Transport trouble: 429 storms, dropped connections, 5xx, refused credentials. Rate limits and
+ * outages come from the sandbox itself (its read faults, answered as Seam answers them); dropped
+ * connections, which no server can answer with, are injected at the network edge in front of it.
+ * The verifier must back off (honouring `Retry-After`), show the codes as degraded, never stop,
+ * and recover on its own.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE, SECOND, setup, type Harness } from './support/harness.js';
@@ -37,11 +39,12 @@ describe('a 429 storm', () => {
     harness = setup();
     const id = await programmingCode(harness);
     const stormFrom = harness.sandbox.clock.now();
-    harness.network.inject(
-      { kind: 'rate_limited', retryAfterSeconds: 30 },
-      5,
-      '/access_codes/list',
-    );
+    harness.sandbox.control.faultReads({
+      routes: ['/access_codes/list'],
+      status: 429,
+      retryAfterS: 30,
+      count: 5,
+    });
     await harness.advanceUntil(() => harness.state(id).flags.connectionDegraded, MINUTE);
     const degraded = harness.state(id);
     expect(degraded.issues.find((issue) => issue.scope === 'transport')?.code).toBe('rate_limited');
@@ -74,7 +77,12 @@ describe('a 429 storm', () => {
       ids.push(code.access_code_id);
     }
     await harness.verifier.ready;
-    harness.network.inject({ kind: 'rate_limited', retryAfterSeconds: 20 }, 3);
+    harness.sandbox.control.faultReads({
+      routes: ['/access_codes/list', '/access_codes/get'],
+      status: 429,
+      retryAfterS: 20,
+      count: 3,
+    });
     await harness.clock.advance(2 * MINUTE);
     expect(harness.network.requests.filter((request) => request.status === 429)).toHaveLength(3);
     for (const request of harness.network.requests) {
@@ -123,7 +131,7 @@ describe('server errors and refusals', () => {
   it('5xx answers are retried with backoff like drops', async () => {
     harness = setup();
     const id = await programmingCode(harness, 'slow');
-    harness.network.inject({ kind: 'server_error' }, 3);
+    harness.sandbox.control.faultReads({ routes: ['/access_codes/list'], status: 503, count: 3 });
     await harness.advanceUntil(
       () =>
         harness.network.requests.filter((request) => request.status === 503).length === 3 &&

@@ -132,6 +132,9 @@ export function createHandler(
       else {
         principal = authenticate(services.world, request.headers);
         requireKind(principal, route.auth, path);
+        // An injected fault answers in Seam's place, after authentication as Seam's limiter does.
+        const fault = services.readFaults.take(path, services.world.now());
+        if (fault !== null) throw fault;
       }
       const fromQuery = method === 'GET';
       const raw = fromQuery ? queryToRaw(url.searchParams) : await readBody(request);

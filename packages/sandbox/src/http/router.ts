@@ -3,6 +3,7 @@
  * it, its parameters and the handler. The fetch handler dispatches on these.
  */
 import type { SandboxControl } from '../control.js';
+import type { ReadFaults } from '../read-faults.js';
 import type { World } from '../world.js';
 import type { AuthKind, Principal } from './auth.js';
 import type { ParamSpec, Params } from './params.js';
@@ -23,6 +24,8 @@ export interface Services {
   readonly controlEnabled: boolean;
   /** The bearer token `/_sandbox/*` routes require. */
   readonly controlToken: string;
+  /** 429s and 503s the control API asked reads to answer with. */
+  readonly readFaults: ReadFaults;
 }
 
 /** Calls per device per minute for rate-limited operations. */

@@ -7,7 +7,20 @@ import { describeCatalogue } from '../catalogue.js';
 import { assertOutcomes } from '../control.js';
 import { invalidInput } from '../http/errors.js';
 import { route, type Route } from '../http/router.js';
+import type { ReadFault, ReadFaultOptions } from '../read-faults.js';
 import type { DeviceBehaviour } from '../state.js';
+
+/** A read fault as the control routes show it (snake case, times as ISO strings). */
+function faultView(fault: ReadFault) {
+  return {
+    fault_id: fault.id,
+    routes: fault.routes,
+    status: fault.status,
+    retry_after_s: fault.retryAfterS,
+    remaining: fault.remaining,
+    until: fault.untilMs === null ? null : new Date(fault.untilMs).toISOString(),
+  };
+}
 
 function clockView(now: number, speed: number) {
   return { now: new Date(now).toISOString(), now_ms: now, speed };
@@ -218,6 +231,44 @@ export const controlRoutes: Route[] = [
     },
     handle: ({ services, params }) => ({
       access_code_id: services.control.addUnmanagedCode(params.device_id, params),
+    }),
+  }),
+  route({
+    path: '/_sandbox/reads/fault',
+    methods: ['POST'],
+    auth: 'control',
+    params: {
+      routes: { kind: 'string_array', required: true },
+      status: { kind: 'number', integer: true, required: true },
+      retry_after_s: { kind: 'number', integer: true },
+      count: { kind: 'number', integer: true },
+      until: { kind: 'datetime' },
+    },
+    handle: ({ services, params }) => {
+      const options: ReadFaultOptions = {
+        routes: params.routes as ReadFaultOptions['routes'],
+        status: params.status as ReadFaultOptions['status'],
+        ...(params.retry_after_s === undefined ? {} : { retryAfterS: params.retry_after_s }),
+        ...(params.count === undefined ? {} : { count: params.count }),
+        ...(params.until === undefined ? {} : { untilMs: Date.parse(params.until) }),
+      };
+      return { fault: faultView(services.control.faultReads(options)) };
+    },
+  }),
+  route({
+    path: '/_sandbox/reads/faults',
+    methods: ['GET', 'POST'],
+    auth: 'control',
+    params: {},
+    handle: ({ services }) => ({ faults: services.control.readFaults().map(faultView) }),
+  }),
+  route({
+    path: '/_sandbox/reads/clear',
+    methods: ['POST'],
+    auth: 'control',
+    params: { routes: { kind: 'string_array' } },
+    handle: ({ services, params }) => ({
+      cleared: services.control.clearReadFaults(params.routes),
     }),
   }),
   route({

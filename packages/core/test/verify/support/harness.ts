@@ -1,9 +1,9 @@
 /**
  * The verifier against the real sandbox: a seeded world in manual time, a `SeamClient` over the
  * sandbox's in-page fetch handler (or its HTTP server), a manual clock that moves the sandbox's
- * virtual clock and the verifier's timers together, a log of every request, and faults injected
- * at the network edge (a 429, a dropped connection), which is the one thing the sandbox cannot
- * produce by itself.
+ * virtual clock and the verifier's timers together, a log of every request, and dropped
+ * connections injected at the network edge, the one fault no server can answer with (429s and
+ * 503s come from the sandbox's own read faults: `sandbox.control.faultReads`).
  */
 import type { AccessCode } from '@seamapi/types/connect';
 import { SeamClient, type FetchLike } from '../../../src/client/index.js';
@@ -44,11 +44,8 @@ export interface LoggedRequest {
   status: number | null;
 }
 
-/** A fault the network edge injects into the next matching requests. */
-export type Fault =
-  | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number }
-  | { readonly kind: 'network_down' }
-  | { readonly kind: 'server_error' };
+/** A fault the network edge injects into the next matching requests: the connection fails. */
+export type Fault = { readonly kind: 'network_down' };
 
 /** Records requests and injects faults in front of any fetch. */
 export class NetworkEdge {
@@ -96,7 +93,7 @@ export class NetworkEdge {
         const item = this.#faults[index]!;
         item.remaining -= 1;
         if (item.remaining === 0) this.#faults.splice(index, 1);
-        return this.#answer(item.fault, logged);
+        this.#answer(item.fault);
       }
       const response = await fetch(request);
       logged.status = response.status;
@@ -104,28 +101,11 @@ export class NetworkEdge {
     };
   }
 
-  #answer(fault: Fault, logged: LoggedRequest): Response {
+  #answer(fault: Fault): never {
     switch (fault.kind) {
       case 'network_down':
-        // What fetch does when the connection cannot be made or is reset.
+        // What fetch does when the connection cannot be made or is reset (status stays null).
         throw new TypeError('fetch failed');
-      case 'rate_limited':
-        logged.status = 429;
-        return Response.json(
-          {
-            error: {
-              type: 'rate_limit_exceeded',
-              message: `Too many requests. Retry after ${fault.retryAfterSeconds} s.`,
-            },
-          },
-          { status: 429, headers: { 'retry-after': String(fault.retryAfterSeconds) } },
-        );
-      case 'server_error':
-        logged.status = 503;
-        return Response.json(
-          { error: { type: 'service_unavailable', message: 'Seam is briefly unavailable.' } },
-          { status: 503 },
-        );
     }
   }
 }
