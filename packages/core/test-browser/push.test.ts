@@ -30,6 +30,8 @@ interface World {
   relayUrl: string;
   client: SeamClient;
   requests: string[];
+  /** Routes whose answers reached the client, in order. */
+  answered: string[];
   create(): Promise<AccessCode>;
 }
 
@@ -55,11 +57,15 @@ async function startWorld(): Promise<World> {
     .webhook as { secret: string };
   const { url } = await post<{ url: string }>('/__relay/start', { webhookSecret: webhook.secret });
   const requests: string[] = [];
+  const answered: string[] = [];
   const client = SeamClient.fromClientSessionToken(sandbox.credentials.clientSessionToken, {
     endpoint: 'https://sandbox.test',
-    fetch: (request) => {
-      requests.push(new URL(request.url).pathname);
-      return sandbox.fetch(request);
+    fetch: async (request) => {
+      const route = new URL(request.url).pathname;
+      requests.push(route);
+      const response = await sandbox.fetch(request);
+      answered.push(route);
+      return response;
     },
     retry: false,
   });
@@ -68,6 +74,7 @@ async function startWorld(): Promise<World> {
     relayUrl: url,
     client,
     requests,
+    answered,
     create: async () =>
       (
         await api('/access_codes/create', {
@@ -116,7 +123,11 @@ describe('push in the browser', () => {
     const code = await world.create();
     const id = code.access_code_id;
     verifier.watch(code);
-    await eventually(() => world!.requests.length === 1, 'the first look after the stream opened');
+    await eventually(() => world!.answered.length === 1, 'the first look after the stream opened');
+    // Let the verifier take in that answer before the lock sets the code: otherwise a late answer
+    // would show the code set from a snapshot, and the test would prove nothing about the push.
+    await verifier.idle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     world.sandbox.clock.advance(10_000);
     await eventually(() => verifier!.getSnapshot(id)?.phase === 'active', 'active');
     expect(verifier.getSnapshot(id)?.statusEvent?.eventType).to.equal('access_code.set_on_device');
