@@ -170,15 +170,13 @@ export function createAccessCode(
   input: CreateAccessCodeInput,
   options: CreateAccessCodeOptions = {},
 ): Promise<CreateAccessCodeResult> {
-  try {
-    checkClient(client, 'createAccessCode');
-    const body = buildCreateRequest(input);
-    const key = `create ${accessCodeRequestKey(body)}`;
-    const run = (signal: AbortSignal) => runCreate(client, key, body, options, signal);
-    return share(client, key, options.signal, run);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return createSafely(
+    client,
+    'createAccessCode',
+    () => buildCreateRequest(input),
+    options,
+    oneCode,
+  );
 }
 
 /**
@@ -191,15 +189,13 @@ export function createAccessCodes(
   input: CreateAccessCodesInput,
   options: CreateAccessCodeOptions = {},
 ): Promise<CreateAccessCodesResult> {
-  try {
-    checkClient(client, 'createAccessCodes');
-    const body = buildCreateMultipleRequest(input);
-    const key = `create_multiple ${accessCodeRequestKey(body)}`;
-    const run = (signal: AbortSignal) => runCreateMultiple(client, key, body, options, signal);
-    return share(client, key, options.signal, run);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return createSafely(
+    client,
+    'createAccessCodes',
+    () => buildCreateMultipleRequest(input),
+    options,
+    codePerLock,
+  );
 }
 
 /**
@@ -214,233 +210,211 @@ export function mayHaveBeenActedOn(error: unknown): boolean {
   );
 }
 
-function runCreate(
-  client: AccessCodeCreator,
-  key: string,
-  body: CreateRequestBody,
-  options: CreateAccessCodeOptions,
-  signal: AbortSignal,
-): Promise<CreateAccessCodeResult> {
-  const notBefore = (options.now ?? Date.now)() - (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
-  return tracked(client, key, notBefore, signal, (earlier) =>
-    createOnce(client, body, options, signal, notBefore, earlier),
-  );
+/** One run of a create request: what each of its steps needs. */
+interface Attempt {
+  readonly client: AccessCodeCreator;
+  readonly body: CreateRequestBody;
+  readonly options: CreateAccessCodeOptions;
+  readonly signal: AbortSignal;
+  /** The earliest creation time of a code this request (or an earlier unknown one) made. */
+  readonly notBefore: number;
+  readonly story: Story;
 }
 
-async function createOnce(
-  client: AccessCodeCreator,
-  body: CreateRequestBody,
-  options: CreateAccessCodeOptions,
-  signal: AbortSignal,
-  requestedAt: number,
-  earlier: number | undefined,
-): Promise<CreateAccessCodeResult> {
-  const deviceId = body.device_id as string;
-  // After an unknown outcome, the code of that earlier request counts as this one's.
-  const notBefore = Math.min(requestedAt, earlier ?? requestedAt);
-  const requestOptions = toRequestOptions(options, signal);
-  const send = async (): Promise<CreateAccessCodeResult> => {
+/** What looking on the lock(s) showed: the code(s) to adopt, matches that cannot be, or none. */
+type Sighting<R> =
+  | { kind: 'adopted'; result: R }
+  | { kind: 'unclear'; error: AccessCodeOutcomeUnknownError }
+  | { kind: 'none' };
+
+/** What differs between creating one code (`create`) and one code per lock (`create_multiple`). */
+interface CreateMode<R> {
+  /** Seam's endpoint; it also keys the in-flight sharing and the unknown-outcome memory. */
+  readonly endpoint: 'create' | 'create_multiple';
+  /** Names what is created in the note an earlier unknown outcome leaves in the error. */
+  readonly subject: string;
+  deviceIds(body: CreateRequestBody): string[];
+  send(attempt: Attempt): Promise<R>;
+  /** Looks on the lock(s) for what this request would have created. */
+  look(attempt: Attempt, cause: unknown, settleFirst: boolean): Promise<Sighting<R>>;
+  /** The answer was lost and nothing was found: send once more if that is safe, else fail. */
+  whenNothingFound(attempt: Attempt, lost: unknown): Promise<R>;
+}
+
+/** `create`: a lost answer with a chosen PIN may be sent once more (Seam refuses a twin PIN). */
+const oneCode: CreateMode<CreateAccessCodeResult> = {
+  endpoint: 'create',
+  subject: 'this code',
+  deviceIds: (body) => [body.device_id as string],
+  async send({ client, body, options, signal }) {
     const created = await client.accessCodes.createWithActionAttempt(
       body as AccessCodesCreateParams,
-      requestOptions,
+      toRequestOptions(options, signal),
     );
     return {
       accessCode: created.access_code,
       actionAttempt: created.action_attempt,
       adopted: false,
     };
-  };
-  const adopt = (accessCode: AccessCode): CreateAccessCodeResult => ({
-    accessCode,
-    actionAttempt: null,
-    adopted: true,
-  });
-  const story = new Story(deviceId, body);
-
-  if (earlier !== undefined) {
-    const previous = new Error('an earlier submit of this code had an unknown outcome');
-    story.lost(previous);
-    const found = await lookFor(
-      client,
-      body,
-      deviceId,
-      notBefore,
-      options,
-      signal,
-      story,
-      previous,
-      false,
-    );
-    if (found.length === 1) return adopt(found[0] as AccessCode);
-    if (found.length > 1) throw story.ambiguous(found, previous);
-  }
-
-  let lost: unknown;
-  try {
-    return await send();
-  } catch (error) {
-    if (signal.aborted || !mayHaveBeenActedOn(error)) throw error;
-    lost = error;
-  }
-  story.lost(lost);
-
-  const found = await lookFor(
-    client,
-    body,
-    deviceId,
-    notBefore,
-    options,
-    signal,
-    story,
-    lost,
-    true,
-  );
-  if (found.length === 1) return adopt(found[0] as AccessCode);
-  if (found.length > 1) throw story.ambiguous(found, lost);
-  if (typeof body.code !== 'string') {
-    throw story.fail(
-      'Without a chosen PIN another attempt could create a second code, so none was made.',
-      lost,
-    );
-  }
-
-  // Safe to send once more: Seam refuses a second code with this PIN on this lock.
-  try {
-    return await send();
-  } catch (error) {
-    if (signal.aborted) throw error;
-    const lostAgain = mayHaveBeenActedOn(error);
-    // A refusal (e.g. duplicate PIN) may mean the first request has landed since we looked.
-    if (lostAgain || isSeamApiError(error)) {
-      const second = await lookFor(
-        client,
-        body,
-        deviceId,
-        notBefore,
-        options,
-        signal,
-        story,
-        error,
-        false,
+  },
+  async look(attempt, cause, settleFirst) {
+    const found = await lookFor(attempt, attempt.body.device_id as string, cause, settleFirst);
+    if (found.length > 1) return { kind: 'unclear', error: attempt.story.ambiguous(found, cause) };
+    const accessCode = found[0];
+    if (accessCode === undefined) return { kind: 'none' };
+    return { kind: 'adopted', result: { accessCode, actionAttempt: null, adopted: true } };
+  },
+  async whenNothingFound(attempt, lost) {
+    const { body, signal, story } = attempt;
+    if (typeof body.code !== 'string') {
+      throw story.fail(
+        'Without a chosen PIN another attempt could create a second code, so none was made.',
+        lost,
       );
-      if (second.length === 1) return adopt(second[0] as AccessCode);
-      if (second.length > 1) throw story.ambiguous(second, error);
     }
-    if (lostAgain) {
-      story.lost(error);
-      throw story.fail('It was sent once more and that answer was lost too.', error);
+    // Safe to send once more: Seam refuses a second code with this PIN on this lock.
+    try {
+      return await oneCode.send(attempt);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const lostAgain = mayHaveBeenActedOn(error);
+      // A refusal (e.g. duplicate PIN) may mean the first request has landed since we looked.
+      if (lostAgain || isSeamApiError(error)) {
+        const second = await oneCode.look(attempt, error, false);
+        if (second.kind === 'adopted') return second.result;
+        if (second.kind === 'unclear') throw second.error;
+      }
+      if (lostAgain) {
+        story.lost(error);
+        throw story.fail('It was sent once more and that answer was lost too.', error);
+      }
+      throw error;
     }
-    throw error;
-  }
-}
+  },
+};
 
-function runCreateMultiple(
-  client: AccessCodeCreator,
-  key: string,
-  body: CreateRequestBody,
-  options: CreateAccessCodeOptions,
-  signal: AbortSignal,
-): Promise<CreateAccessCodesResult> {
-  const notBefore = (options.now ?? Date.now)() - (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
-  return tracked(client, key, notBefore, signal, (earlier) =>
-    createMultipleOnce(client, body, options, signal, notBefore, earlier),
-  );
-}
-
-async function createMultipleOnce(
-  client: AccessCodeCreator,
-  body: CreateRequestBody,
-  options: CreateAccessCodeOptions,
-  signal: AbortSignal,
-  requestedAt: number,
-  earlier: number | undefined,
-): Promise<CreateAccessCodesResult> {
-  const deviceIds = body.device_ids as string[];
-  const notBefore = Math.min(requestedAt, earlier ?? requestedAt);
-  const story = new Story(deviceIds, body);
-  if (earlier !== undefined) {
-    const previous = new Error('an earlier submit of these codes had an unknown outcome');
-    story.lost(previous);
-    const found = await findOnEveryLock(
-      client,
-      body,
-      notBefore,
-      options,
-      signal,
-      story,
-      previous,
-      false,
-    );
-    if (found.adopted !== null) return { accessCodes: found.adopted, adopted: true };
-    // Found on some locks only: sending again could make twins there.
-    if (found.candidates.length > 0) throw found.failure;
-  }
-  let lost: unknown;
-  try {
+/** `create_multiple`: never sent again after a lost answer, since it may have landed on some locks. */
+const codePerLock: CreateMode<CreateAccessCodesResult> = {
+  endpoint: 'create_multiple',
+  subject: 'these codes',
+  deviceIds: (body) => body.device_ids as string[],
+  async send({ client, body, options, signal }) {
     const accessCodes = await client.accessCodes.createMultiple(
       body as unknown as AccessCodesCreateMultipleParams,
       toRequestOptions(options, signal),
     );
     return { accessCodes, adopted: false };
+  },
+  look: findOnEveryLock,
+  whenNothingFound: (attempt, lost) =>
+    Promise.reject(
+      attempt.story.fail(
+        'No matching code was found on any of the locks; it was not sent again, since it may still land.',
+        lost,
+      ),
+    ),
+};
+
+/**
+ * What both modes share: the client check, the in-flight sharing, the memory of unknown outcomes
+ * and one create run. Bad input rejects the promise rather than throwing.
+ */
+function createSafely<R>(
+  client: AccessCodeCreator,
+  caller: string,
+  build: () => CreateRequestBody,
+  options: CreateAccessCodeOptions,
+  mode: CreateMode<R>,
+): Promise<R> {
+  try {
+    checkClient(client, caller);
+    const body = build();
+    const key = `${mode.endpoint} ${accessCodeRequestKey(body)}`;
+    return share(client, key, options.signal, (signal) => {
+      const requestedAt =
+        (options.now ?? Date.now)() - (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
+      return tracked(client, key, requestedAt, signal, (earlier) => {
+        const attempt: Attempt = {
+          client,
+          body,
+          options,
+          signal,
+          // After an unknown outcome, the code of that earlier request counts as this one's.
+          notBefore: Math.min(requestedAt, earlier ?? requestedAt),
+          story: new Story(mode.deviceIds(body), body),
+        };
+        return createOnce(mode, attempt, earlier !== undefined);
+      });
+    });
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * One create: after an earlier unknown outcome, look on the lock(s) first; send; when the answer
+ * is lost, look before anything else, and only then let the mode decide.
+ */
+async function createOnce<R>(
+  mode: CreateMode<R>,
+  attempt: Attempt,
+  afterUnknownOutcome: boolean,
+): Promise<R> {
+  const { signal, story } = attempt;
+  if (afterUnknownOutcome) {
+    const previous = new Error(`an earlier submit of ${mode.subject} had an unknown outcome`);
+    story.lost(previous);
+    const seen = await mode.look(attempt, previous, false);
+    if (seen.kind === 'adopted') return seen.result;
+    // Matches that cannot be adopted: sending again could make twins.
+    if (seen.kind === 'unclear') throw seen.error;
+  }
+
+  let lost: unknown;
+  try {
+    return await mode.send(attempt);
   } catch (error) {
     if (signal.aborted || !mayHaveBeenActedOn(error)) throw error;
     lost = error;
   }
   story.lost(lost);
 
-  const found = await findOnEveryLock(client, body, notBefore, options, signal, story, lost, true);
-  if (found.adopted !== null) return { accessCodes: found.adopted, adopted: true };
-  throw found.failure;
+  const seen = await mode.look(attempt, lost, true);
+  if (seen.kind === 'adopted') return seen.result;
+  if (seen.kind === 'unclear') throw seen.error;
+  return mode.whenNothingFound(attempt, lost);
 }
 
 /**
  * Looks on every lock of a `create_multiple` body: the codes when each lock shows exactly one
- * match and they are linked, else the matches found and the error that says so.
+ * match and they are linked; else the matches found, if any, and the error that says so.
  */
 async function findOnEveryLock(
-  client: AccessCodeCreator,
-  body: CreateRequestBody,
-  notBefore: number,
-  options: CreateAccessCodeOptions,
-  signal: AbortSignal,
-  story: Story,
-  lost: unknown,
+  attempt: Attempt,
+  cause: unknown,
   settleFirst: boolean,
-): Promise<{
-  adopted: AccessCode[] | null;
-  candidates: AccessCode[];
-  failure: AccessCodeOutcomeUnknownError;
-}> {
+): Promise<Sighting<CreateAccessCodesResult>> {
+  const { body, story } = attempt;
   const deviceIds = body.device_ids as string[];
   const adopted: AccessCode[] = [];
   const candidates: AccessCode[] = [];
   for (const [index, deviceId] of deviceIds.entries()) {
-    const found = await lookFor(
-      client,
-      body,
-      deviceId,
-      notBefore,
-      options,
-      signal,
-      story,
-      lost,
-      settleFirst && index === 0,
-    );
+    const found = await lookFor(attempt, deviceId, cause, settleFirst && index === 0);
     candidates.push(...found);
     if (found.length === 1) adopted.push(found[0] as AccessCode);
   }
   // Codes from one create_multiple share a common_code_key unless a PIN was given.
   const keys = new Set(adopted.map((code) => code.common_code_key));
   const linked = typeof body.code === 'string' || (keys.size === 1 && !keys.has(null));
-  const complete = adopted.length === deviceIds.length && linked;
+  if (adopted.length === deviceIds.length && linked) {
+    return { kind: 'adopted', result: { accessCodes: adopted, adopted: true } };
+  }
+  if (candidates.length === 0) return { kind: 'none' };
   return {
-    adopted: complete ? adopted : null,
-    candidates,
-    failure: story.fail(
-      candidates.length === 0
-        ? 'No matching code was found on any of the locks; it was not sent again, since it may still land.'
-        : `Matching codes were found on only some of the locks (${candidates.map((code) => code.access_code_id).join(', ')}), so it was not sent again.`,
-      lost,
+    kind: 'unclear',
+    error: story.fail(
+      `Matching codes were found on only some of the locks (${candidates.map((code) => code.access_code_id).join(', ')}), so it was not sent again.`,
+      cause,
       candidates,
     ),
   };
@@ -448,14 +422,9 @@ async function findOnEveryLock(
 
 /** Lists the lock's codes and keeps those this request would have created. */
 async function lookFor(
-  client: AccessCodeCreator,
-  body: CreateRequestBody,
+  { client, body, options, signal, notBefore, story }: Attempt,
   deviceId: string,
-  notBefore: number,
-  options: CreateAccessCodeOptions,
-  signal: AbortSignal,
-  story: Story,
-  lost: unknown,
+  cause: unknown,
   settleFirst: boolean,
 ): Promise<AccessCode[]> {
   const settle = options.settleDelayMs ?? DEFAULT_SETTLE_DELAY_MS;
@@ -469,7 +438,7 @@ async function lookFor(
     if (signal.aborted) throw abortReason(signal);
     throw story.fail(
       `Listing the lock's codes to look for it failed too (${describe(error, body)}).`,
-      lost,
+      cause,
     );
   }
   // Filtering by device here as well keeps this right even if a server ignores `device_id`.
@@ -482,8 +451,8 @@ class Story {
   readonly #body: CreateRequestBody;
   #lost: string[] = [];
 
-  constructor(deviceIds: string | string[], body: CreateRequestBody) {
-    this.#deviceIds = Array.isArray(deviceIds) ? deviceIds : [deviceIds];
+  constructor(deviceIds: string[], body: CreateRequestBody) {
+    this.#deviceIds = deviceIds;
     this.#body = body;
   }
 
