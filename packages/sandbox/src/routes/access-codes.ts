@@ -32,6 +32,27 @@ import {
 const codeParam = { kind: 'string', minLength: 4, maxLength: 9, digits: true } as const;
 const roundingParam = { kind: 'enum', values: ['1hour', '1day', '1h', '1d'] } as const;
 
+/** The code's name, window and PIN, as create, create_multiple and update take them. */
+const draftParams = {
+  name: { kind: 'string' },
+  starts_at: { kind: 'datetime' },
+  ends_at: { kind: 'datetime' },
+  code: codeParam,
+} as const;
+
+/** How the code is made and kept (read by `draftOf` too), as create and update take them. */
+const codeOptionParams = {
+  prefer_native_scheduling: { kind: 'boolean' },
+  use_backup_access_code_pool: { kind: 'boolean' },
+  allow_external_modification: { kind: 'boolean' },
+  is_external_modification_allowed: { kind: 'boolean' },
+  preferred_code_length: { kind: 'number', integer: true },
+  use_offline_access_code: { kind: 'boolean' },
+  is_offline_access_code: { kind: 'boolean' },
+  is_one_time_use: { kind: 'boolean' },
+  max_time_rounding: roundingParam,
+} as const;
+
 /** The draft core validates, from Seam's create or update parameters. */
 function draftOf(params: Record<string, unknown>): Record<string, unknown> {
   const draft: Record<string, unknown> = {};
@@ -120,22 +141,11 @@ export const accessCodeRoutes: Route[] = [
     auth: readers,
     params: {
       device_id: { kind: 'uuid', required: true },
-      name: { kind: 'string' },
-      starts_at: { kind: 'datetime' },
-      ends_at: { kind: 'datetime' },
-      code: codeParam,
+      ...draftParams,
       sync: { kind: 'boolean' },
       attempt_for_offline_device: { kind: 'boolean' },
       common_code_key: { kind: 'string' },
-      prefer_native_scheduling: { kind: 'boolean' },
-      use_backup_access_code_pool: { kind: 'boolean' },
-      allow_external_modification: { kind: 'boolean' },
-      is_external_modification_allowed: { kind: 'boolean' },
-      preferred_code_length: { kind: 'number', integer: true },
-      use_offline_access_code: { kind: 'boolean' },
-      is_offline_access_code: { kind: 'boolean' },
-      is_one_time_use: { kind: 'boolean' },
-      max_time_rounding: roundingParam,
+      ...codeOptionParams,
     },
     handle: (context) => {
       const { world, params } = context;
@@ -158,10 +168,7 @@ export const accessCodeRoutes: Route[] = [
         values: ['throw', 'create_random_code'],
       },
       preferred_code_length: { kind: 'number', integer: true },
-      name: { kind: 'string' },
-      starts_at: { kind: 'datetime' },
-      ends_at: { kind: 'datetime' },
-      code: codeParam,
+      ...draftParams,
       attempt_for_offline_device: { kind: 'boolean' },
       prefer_native_scheduling: { kind: 'boolean' },
       allow_external_modification: { kind: 'boolean' },
@@ -312,23 +319,12 @@ export const accessCodeRoutes: Route[] = [
     params: {
       access_code_id: { kind: 'uuid', required: true },
       device_id: { kind: 'uuid' },
-      name: { kind: 'string' },
-      starts_at: { kind: 'datetime' },
-      ends_at: { kind: 'datetime' },
-      code: codeParam,
+      ...draftParams,
       type: { kind: 'enum', values: ['ongoing', 'time_bound'] },
       is_managed: { kind: 'boolean' },
       sync: { kind: 'boolean' },
       attempt_for_offline_device: { kind: 'boolean' },
-      prefer_native_scheduling: { kind: 'boolean' },
-      use_backup_access_code_pool: { kind: 'boolean' },
-      allow_external_modification: { kind: 'boolean' },
-      is_external_modification_allowed: { kind: 'boolean' },
-      preferred_code_length: { kind: 'number', integer: true },
-      use_offline_access_code: { kind: 'boolean' },
-      is_offline_access_code: { kind: 'boolean' },
-      is_one_time_use: { kind: 'boolean' },
-      max_time_rounding: roundingParam,
+      ...codeOptionParams,
     },
     handle: (context) => {
       const { world, params } = context;
