@@ -53,6 +53,18 @@ const codeOptionParams = {
   max_time_rounding: roundingParam,
 } as const;
 
+/** How `get` and `unmanaged/get` find one code: by its id, or by its lock and PIN. */
+const lookupParams = {
+  device_id: { kind: 'uuid' },
+  access_code_id: { kind: 'uuid' },
+  code: { kind: 'string' },
+} as const;
+
+/** The error of a `lookupParams` request that names neither the id nor both lock and PIN. */
+function lookupIncomplete(): SeamApiError {
+  return invalidInput({ access_code_id: ['Pass access_code_id, or both device_id and code.'] });
+}
+
 /** The draft core validates, from Seam's create or update parameters. */
 function draftOf(params: Record<string, unknown>): Record<string, unknown> {
   const draft: Record<string, unknown> = {};
@@ -244,20 +256,14 @@ export const accessCodeRoutes: Route[] = [
     path: '/access_codes/get',
     methods: ['GET', 'POST'],
     auth: readers,
-    params: {
-      device_id: { kind: 'uuid' },
-      access_code_id: { kind: 'uuid' },
-      code: { kind: 'string' },
-    },
+    params: lookupParams,
     handle: (context) => {
       const { access_code_id, device_id, code } = context.params;
       if (access_code_id !== undefined) {
         return { access_code: renderAccessCode(context.world, findCode(context, access_code_id)) };
       }
       if (device_id === undefined || code === undefined) {
-        throw invalidInput({
-          access_code_id: ['Pass access_code_id, or both device_id and code.'],
-        });
+        throw lookupIncomplete();
       }
       const device = findDevice(context, device_id);
       const match = codesOn(
@@ -484,11 +490,7 @@ export const accessCodeRoutes: Route[] = [
     path: '/access_codes/unmanaged/get',
     methods: ['GET', 'POST'],
     auth: readers,
-    params: {
-      device_id: { kind: 'uuid' },
-      access_code_id: { kind: 'uuid' },
-      code: { kind: 'string' },
-    },
+    params: lookupParams,
     handle: (context) => {
       const { access_code_id, device_id, code } = context.params;
       const match = [...context.world.unmanaged.values()].find((candidate) => {
@@ -498,9 +500,7 @@ export const accessCodeRoutes: Route[] = [
         return candidate.device_id === device_id && candidate.code === code;
       });
       if (access_code_id === undefined && (device_id === undefined || code === undefined)) {
-        throw invalidInput({
-          access_code_id: ['Pass access_code_id, or both device_id and code.'],
-        });
+        throw lookupIncomplete();
       }
       if (match === undefined) {
         throw notFound('access_code_not_found', 'Unmanaged access code not found.', {
