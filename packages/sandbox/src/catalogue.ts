@@ -4,14 +4,15 @@
  * the README can name a device by its role (`SANDBOX_CATALOGUE.devices.nuki`).
  */
 import type { Device, DeviceWarning } from '@seamapi/types/connect';
-import type {
-  AccessCodeRecord,
-  ConnectedAccountRecord,
-  DeviceBehaviour,
-  DeviceRecord,
-  SandboxState,
-  SchedulingStrategy,
-  UnmanagedCodeRecord,
+import {
+  newAccessCodeRecord,
+  type AccessCodeRecord,
+  type ConnectedAccountRecord,
+  type DeviceBehaviour,
+  type DeviceRecord,
+  type SandboxState,
+  type SchedulingStrategy,
+  type UnmanagedCodeRecord,
 } from './state.js';
 import { derivedToken, derivedUuid, randomState } from './util/random.js';
 
@@ -866,36 +867,17 @@ export function buildInitialState(seed: number, now: number): SandboxState {
     code: string,
     ageDays: number,
   ): AccessCodeRecord => ({
-    access_code_id: derivedUuid(seed, 'seeded_access_code', role, name),
-    device_id: catalogue.devices[role],
-    workspace_id: catalogue.workspaceId,
+    ...newAccessCodeRecord({
+      access_code_id: derivedUuid(seed, 'seeded_access_code', role, name),
+      device_id: catalogue.devices[role],
+      workspace_id: catalogue.workspaceId,
+      created_at: iso(-ageDays * day),
+      programmable_at: now - ageDays * day,
+    }),
     name,
     code,
-    type: 'ongoing',
-    starts_at: null,
-    ends_at: null,
-    created_at: iso(-ageDays * day),
-    common_code_key: null,
-    is_external_modification_allowed: false,
-    is_one_time_use: false,
-    is_offline_access_code: false,
-    prefer_native_scheduling: true,
-    use_backup_access_code_pool: false,
-    is_backup: false,
-    in_backup_pool: false,
-    pulled_backup_access_code_id: null,
-    waiting_for_code_assignment: false,
-    errors: [],
-    warnings: [],
     on_device: true,
-    offline_registered: false,
-    deleting: false,
-    programmable_at: now - ageDays * day,
     status: 'set',
-    op: null,
-    script: [],
-    waiting_attempts: [],
-    external_change: null,
   });
   const access_codes: AccessCodeRecord[] = [
     seededCode('nearlyFull', 'Owner', '2580', 90),

@@ -253,3 +253,44 @@ export interface SandboxState {
   /** Timestamps (virtual ms) of recent rate-limited calls, keyed `route:device_id`. */
   rate_limits: Record<string, number[]>;
 }
+
+/** Who a new code record belongs to and when it exists; every other field starts at its default. */
+export type AccessCodeRecordIdentity = Pick<
+  AccessCodeRecord,
+  'access_code_id' | 'device_id' | 'workspace_id' | 'created_at' | 'programmable_at'
+>;
+
+/**
+ * A code as Seam first records it: ongoing, no name or PIN yet, `unset`, not on the lock. The one
+ * place the record's defaults live: creation and the seeded catalogue start from it.
+ */
+export function newAccessCodeRecord(identity: AccessCodeRecordIdentity): AccessCodeRecord {
+  return {
+    ...identity,
+    name: null,
+    code: null,
+    type: 'ongoing',
+    starts_at: null,
+    ends_at: null,
+    common_code_key: null,
+    is_external_modification_allowed: false,
+    is_one_time_use: false,
+    is_offline_access_code: false,
+    prefer_native_scheduling: true,
+    use_backup_access_code_pool: false,
+    is_backup: false,
+    in_backup_pool: false,
+    pulled_backup_access_code_id: null,
+    waiting_for_code_assignment: false,
+    errors: [],
+    warnings: [],
+    on_device: false,
+    offline_registered: false,
+    deleting: false,
+    status: 'unset',
+    op: null,
+    script: [],
+    waiting_attempts: [],
+    external_change: null,
+  };
+}

@@ -6,7 +6,12 @@
 import { instantToZonedWallTime, zonedWallTimeToInstant } from '@seam-codes/core';
 import { SeamApiError } from '../http/errors.js';
 import { generatePin } from '../rules.js';
-import type { AccessCodeRecord, DeviceRecord, UnmanagedCodeRecord } from '../state.js';
+import {
+  newAccessCodeRecord,
+  type AccessCodeRecord,
+  type DeviceRecord,
+  type UnmanagedCodeRecord,
+} from '../state.js';
 import type { World } from '../world.js';
 import { readyBackupCount } from './device-view.js';
 import { recordAccessCodeEvent } from './events.js';
@@ -66,38 +71,13 @@ function roundWindow(
 }
 
 function blankCode(world: World, device: DeviceRecord, id: string): AccessCodeRecord {
-  return {
+  return newAccessCodeRecord({
     access_code_id: id,
     device_id: device.device_id,
     workspace_id: device.workspace_id,
-    name: null,
-    code: null,
-    type: 'ongoing',
-    starts_at: null,
-    ends_at: null,
     created_at: world.isoNow(),
-    common_code_key: null,
-    is_external_modification_allowed: false,
-    is_one_time_use: false,
-    is_offline_access_code: false,
-    prefer_native_scheduling: true,
-    use_backup_access_code_pool: false,
-    is_backup: false,
-    in_backup_pool: false,
-    pulled_backup_access_code_id: null,
-    waiting_for_code_assignment: false,
-    errors: [],
-    warnings: [],
-    on_device: false,
-    offline_registered: false,
-    deleting: false,
     programmable_at: world.now() + QUEUE_MS,
-    status: 'unset',
-    op: null,
-    script: [],
-    waiting_attempts: [],
-    external_change: null,
-  };
+  });
 }
 
 /** Whether the lock picks the PIN itself (`cannot_specify_pin_code`). */
