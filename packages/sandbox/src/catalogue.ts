@@ -132,26 +132,62 @@ interface LockSpec {
   customMetadata?: Record<string, string>;
 }
 
+// Hardware shared by several roles: one description of each lock model.
+/** Yale Assure Lock 2 Touch (built-in keypad) on Yale Home. */
+const yaleAssure2Touch = {
+  device_type: 'yale_lock',
+  model: 'Assure Lock 2 Touch',
+  manufacturer: 'yale',
+  manufacturerDisplay: 'Yale',
+  provider: 'yale_access',
+  providerDisplay: 'Yale Home',
+  keypad: 'built_in',
+  codeLengths: [4, 5, 6, 7, 8],
+  maxCodes: 250,
+  scheduling: 'native',
+  backupPool: true,
+} satisfies Partial<LockSpec>;
+
+/** August Wi-Fi Smart Lock with an accessory keypad. */
+const augustWifiSmartLock = {
+  device_type: 'august_lock',
+  model: 'Wi-Fi Smart Lock',
+  manufacturer: 'august',
+  manufacturerDisplay: 'August',
+  provider: 'august',
+  providerDisplay: 'August',
+  keypad: 'accessory',
+  codeLengths: [4, 5, 6, 7, 8],
+  maxCodes: 250,
+  scheduling: 'native',
+  backupPool: true,
+} satisfies Partial<LockSpec>;
+
+/** Schlage BE469ZP behind a SmartThings hub: just-in-time programming, 30 slots. */
+const schlageOnSmartThings = {
+  device_type: 'smartthings_lock',
+  model: 'Schlage BE469ZP',
+  manufacturer: 'schlage',
+  manufacturerDisplay: 'Schlage',
+  provider: 'smartthings',
+  providerDisplay: 'SmartThings',
+  keypad: 'built_in',
+  codeLengths: [4, 5, 6, 7, 8],
+  maxCodes: 30,
+  scheduling: 'just_in_time',
+  backupPool: true,
+} satisfies Partial<LockSpec>;
+
 const lockSpecs: LockSpec[] = [
   {
     role: 'builtInKeypad',
     account: 'yale',
     description:
       'Yale Assure Lock 2 Touch with a built-in keypad: the happy path. Codes set in seconds; two unmanaged codes; backup pool supported.',
-    device_type: 'yale_lock',
+    ...yaleAssure2Touch,
     name: 'Front Door',
-    model: 'Assure Lock 2 Touch',
-    manufacturer: 'yale',
-    manufacturerDisplay: 'Yale',
-    provider: 'yale_access',
-    providerDisplay: 'Yale Home',
     timezone: 'America/Los_Angeles',
     locationName: 'Seaside Cottage',
-    keypad: 'built_in',
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: 250,
-    scheduling: 'native',
-    backupPool: true,
     battery: 0.82,
     metadata: {
       august_metadata: {
@@ -170,21 +206,11 @@ const lockSpecs: LockSpec[] = [
     account: 'august',
     description:
       'August Wi-Fi Smart Lock whose accessory keypad is disconnected: cannot program codes until it is reconnected.',
-    device_type: 'august_lock',
+    ...augustWifiSmartLock,
     name: 'Garden Gate',
-    model: 'Wi-Fi Smart Lock',
-    manufacturer: 'august',
-    manufacturerDisplay: 'August',
-    provider: 'august',
-    providerDisplay: 'August',
     timezone: 'America/New_York',
     locationName: 'Harbor Loft',
-    keypad: 'accessory',
     keypadConnected: false,
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: 250,
-    scheduling: 'native',
-    backupPool: true,
     battery: 0.67,
     metadata: {
       august_metadata: {
@@ -268,20 +294,10 @@ const lockSpecs: LockSpec[] = [
     account: 'smartthingsDisconnected',
     description:
       'Schlage lock behind a SmartThings account that lost its authorisation: codes go `unknown` until the account reconnects.',
-    device_type: 'smartthings_lock',
+    ...schlageOnSmartThings,
     name: 'Loft Entrance',
-    model: 'Schlage BE469ZP',
-    manufacturer: 'schlage',
-    manufacturerDisplay: 'Schlage',
-    provider: 'smartthings',
-    providerDisplay: 'SmartThings',
     timezone: 'America/New_York',
     locationName: 'Brick Loft',
-    keypad: 'built_in',
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: 30,
-    scheduling: 'just_in_time',
-    backupPool: true,
     battery: 0.55,
     metadata: {
       smartthings_metadata: {
@@ -628,20 +644,10 @@ const lockSpecs: LockSpec[] = [
     account: 'smartthings',
     description:
       'Schlage lock on SmartThings with a third-party app interfering: every attempt fails (`failed_to_set_on_device`), Seam keeps retrying. Time zone unknown (`location: null`).',
-    device_type: 'smartthings_lock',
+    ...schlageOnSmartThings,
     name: 'Basement',
-    model: 'Schlage BE469ZP',
-    manufacturer: 'schlage',
-    manufacturerDisplay: 'Schlage',
-    provider: 'smartthings',
-    providerDisplay: 'SmartThings',
     timezone: null,
     locationName: '',
-    keypad: 'built_in',
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: 30,
-    scheduling: 'just_in_time',
-    backupPool: true,
     battery: 0.35,
     warnings: ['third_party_integration_detected'],
     metadata: {
@@ -692,20 +698,10 @@ const lockSpecs: LockSpec[] = [
     account: 'ownerPrivate',
     description:
       "The owner's private Yale lock: in the main workspace but outside the demo client session's accounts.",
-    device_type: 'yale_lock',
+    ...yaleAssure2Touch,
     name: "Owner's Study",
-    model: 'Assure Lock 2 Touch',
-    manufacturer: 'yale',
-    manufacturerDisplay: 'Yale',
-    provider: 'yale_access',
-    providerDisplay: 'Yale Home',
     timezone: 'America/Los_Angeles',
     locationName: 'Seaside Cottage',
-    keypad: 'built_in',
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: 250,
-    scheduling: 'native',
-    backupPool: true,
     battery: 0.99,
     metadata: {
       august_metadata: {
@@ -722,22 +718,12 @@ const lockSpecs: LockSpec[] = [
     role: 'otherWorkspace',
     account: 'otherWorkspace',
     description: 'An August lock in the second workspace: invisible to the main workspace.',
-    device_type: 'august_lock',
+    ...augustWifiSmartLock,
     name: 'Neighbour Door',
-    model: 'Wi-Fi Smart Lock',
-    manufacturer: 'august',
-    manufacturerDisplay: 'August',
-    provider: 'august',
-    providerDisplay: 'August',
     timezone: 'Europe/London',
     locationName: 'Next Door',
-    keypad: 'accessory',
     keypadConnected: true,
     keypadBattery: 0.8,
-    codeLengths: [4, 5, 6, 7, 8],
-    maxCodes: 250,
-    scheduling: 'native',
-    backupPool: true,
     battery: 0.8,
     metadata: {
       august_metadata: {
@@ -997,7 +983,7 @@ function buildDevice(spec: LockSpec, ids: DeviceIds): DeviceRecord {
   };
   if (takesCodes) {
     properties['online_access_codes_enabled'] = true;
-    properties['supported_code_lengths'] = spec.codeLengths ?? [4, 5, 6, 7, 8];
+    properties['supported_code_lengths'] = [...(spec.codeLengths ?? [4, 5, 6, 7, 8])];
     properties['code_constraints'] = spec.constraints ?? [];
     properties['max_active_codes_supported'] = spec.maxCodes ?? 100;
     properties['supports_backup_access_code_pool'] = spec.backupPool === true;
