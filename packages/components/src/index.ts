@@ -7,6 +7,7 @@ export * from './code-creator/index.js';
 export * from './code-status/index.js';
 export { provideSeamContext, seamContext, type SeamContextValue } from './context.js';
 export {
+  SeamDetailEvent,
   SeamErrorEvent,
   SeamSessionExpiredEvent,
   type SeamErrorDetail,

@@ -1,5 +1,6 @@
 import type { CreateAccessCodeInput, CreateAccessCodesInput } from '@seam-codes/core';
 import type { AccessCode, ActionAttempt } from '@seamapi/types/connect';
+import { SeamDetailEvent } from '../internal/events.js';
 
 /** What `<seam-code-creator>` is about to send. */
 export interface SeamCodeSubmitDetail {
@@ -15,15 +16,13 @@ export interface SeamCodeSubmitDetail {
 /**
  * Fired before the create request is sent. Cancelable: `preventDefault()` stops the element, for
  * a host that sends the request its own way (its backend, say).
+ * `detail`: the request about to be sent.
  */
-export class SeamCodeSubmitEvent extends Event {
+export class SeamCodeSubmitEvent extends SeamDetailEvent<SeamCodeSubmitDetail> {
   /** The DOM event name. */
   static readonly eventName = 'seam-code-submit';
-  /** The request about to be sent. */
-  readonly detail: SeamCodeSubmitDetail;
   constructor(detail: SeamCodeSubmitDetail) {
-    super(SeamCodeSubmitEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    super(SeamCodeSubmitEvent.eventName, detail, { cancelable: true });
   }
 }
 
@@ -45,27 +44,25 @@ export interface SeamCodeCreatedDetail {
 /**
  * Fired when Seam accepted the code (HTTP success). The code is not on the lock yet: that is
  * `seam-code-set`.
+ * `detail`: the code(s) Seam created.
  */
-export class SeamCodeCreatedEvent extends Event {
+export class SeamCodeCreatedEvent extends SeamDetailEvent<SeamCodeCreatedDetail> {
   /** The DOM event name. */
   static readonly eventName = 'seam-code-created';
-  /** The code(s) Seam created. */
-  readonly detail: SeamCodeCreatedDetail;
   constructor(detail: SeamCodeCreatedDetail) {
-    super(SeamCodeCreatedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(SeamCodeCreatedEvent.eventName, detail);
   }
 }
 
-/** Fired when the verifier saw the new code set on the lock (status `set`). */
-export class SeamCodeSetEvent extends Event {
+/**
+ * Fired when the verifier saw the new code set on the lock (status `set`).
+ * `detail`: the code as last seen, now on the lock.
+ */
+export class SeamCodeSetEvent extends SeamDetailEvent<{ readonly accessCode: AccessCode }> {
   /** The DOM event name. */
   static readonly eventName = 'seam-code-set';
-  /** The code as last seen, now on the lock. */
-  readonly detail: { readonly accessCode: AccessCode };
   constructor(accessCode: AccessCode) {
-    super(SeamCodeSetEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { accessCode };
+    super(SeamCodeSetEvent.eventName, { accessCode });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CodeState, DerivedPhase } from '@seam-codes/core';
 import type { AccessCode } from '@seamapi/types/connect';
+import { SeamDetailEvent } from '../internal/events.js';
 
 /** A change of what `<seam-code-status>` shows. */
 export interface SeamStatusChangeDetail {
@@ -18,42 +19,41 @@ export interface SeamStatusChangeDetail {
 /**
  * Fired on every change of the state a `<seam-code-status>` shows: a new phase, a new issue, a
  * flag (used, externally modified...). `detail.phase` and `detail.previousPhase` say where it went.
+ * `detail`: what changed.
  */
-export class SeamStatusChangeEvent extends Event {
+export class SeamStatusChangeEvent extends SeamDetailEvent<SeamStatusChangeDetail> {
   /** The DOM event name. */
   static readonly eventName = 'seam-status-change';
-  /** What changed. */
-  readonly detail: SeamStatusChangeDetail;
   constructor(detail: SeamStatusChangeDetail) {
-    super(SeamStatusChangeEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(SeamStatusChangeEvent.eventName, detail);
   }
 }
 
 /**
  * Fired when the user confirmed deleting the code, before the request is sent. Cancelable:
  * `preventDefault()` keeps the code (for a host that deletes through its own backend).
+ * `detail`: the code to delete.
  */
-export class SeamCodeDeleteEvent extends Event {
+export class SeamCodeDeleteEvent extends SeamDetailEvent<{ readonly accessCodeId: string }> {
   /** The DOM event name. */
   static readonly eventName = 'seam-code-delete';
-  /** The code to delete. */
-  readonly detail: { readonly accessCodeId: string };
   constructor(accessCodeId: string) {
-    super(SeamCodeDeleteEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = { accessCodeId };
+    super(SeamCodeDeleteEvent.eventName, { accessCodeId }, { cancelable: true });
   }
 }
 
-/** Fired when a backup code was pulled for a code that failed to reach the lock. */
-export class SeamBackupCodePulledEvent extends Event {
+/**
+ * Fired when a backup code was pulled for a code that failed to reach the lock.
+ * `detail`: the original code's id and the backup code to give the guest.
+ */
+export class SeamBackupCodePulledEvent extends SeamDetailEvent<{
+  readonly accessCodeId: string;
+  readonly backupAccessCode: AccessCode;
+}> {
   /** The DOM event name. */
   static readonly eventName = 'seam-backup-code-pulled';
-  /** The original code's id and the backup code to give the guest. */
-  readonly detail: { readonly accessCodeId: string; readonly backupAccessCode: AccessCode };
   constructor(accessCodeId: string, backupAccessCode: AccessCode) {
-    super(SeamBackupCodePulledEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { accessCodeId, backupAccessCode };
+    super(SeamBackupCodePulledEvent.eventName, { accessCodeId, backupAccessCode });
   }
 }
 

@@ -1,3 +1,15 @@
+/**
+ * The base of every public event of these elements: it bubbles and crosses shadow roots (the host
+ * page listens on the element or any ancestor), and carries its data in `detail`.
+ */
+export abstract class SeamDetailEvent<Detail> extends Event {
+  readonly detail: Detail;
+  protected constructor(name: string, detail: Detail, options: { cancelable?: boolean } = {}) {
+    super(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+    this.detail = detail;
+  }
+}
+
 /** Where in an element's work an error happened. */
 export type SeamErrorStage =
   /** The element's credentials, endpoint or client are missing or not allowed. */
@@ -26,15 +38,13 @@ export interface SeamErrorDetail {
 /**
  * Fired when an element hits an error it shows to the user: a bad configuration, a failed load, a
  * rejected create, a failed action. Bubbles and crosses shadow roots.
+ * `detail`: what went wrong, where.
  */
-export class SeamErrorEvent extends Event {
+export class SeamErrorEvent extends SeamDetailEvent<SeamErrorDetail> {
   /** The DOM event name. */
   static readonly eventName = 'seam-error';
-  /** What went wrong, where. */
-  readonly detail: SeamErrorDetail;
   constructor(detail: SeamErrorDetail) {
-    super(SeamErrorEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(SeamErrorEvent.eventName, detail);
   }
 }
 
@@ -42,15 +52,13 @@ export class SeamErrorEvent extends Event {
  * Fired when Seam answers 401: the client session token expired or was revoked. The host page
  * mints a new token and sets the `client-session-token` attribute (or a new `client`); the element
  * then reloads by itself.
+ * `detail`: the error Seam returned.
  */
-export class SeamSessionExpiredEvent extends Event {
+export class SeamSessionExpiredEvent extends SeamDetailEvent<{ readonly error: unknown }> {
   /** The DOM event name. */
   static readonly eventName = 'seam-session-expired';
-  /** The error Seam returned. */
-  readonly detail: { readonly error: unknown };
   constructor(error: unknown) {
-    super(SeamSessionExpiredEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { error };
+    super(SeamSessionExpiredEvent.eventName, { error });
   }
 }
 
