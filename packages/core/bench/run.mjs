@@ -3,21 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../tools/bundle-for-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'bench', 'verify.js');
-await build({
-  entryPoints: [join(root, 'bench', 'verify.bench.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile,
-  // svix (the sandbox's webhook signer) is CommonJS: give the bundle a require.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
-});
+await bundleForNode({ entry: join(root, 'bench', 'verify.bench.ts'), outfile });
 execFileSync(process.execPath, [outfile], { stdio: 'inherit' });

@@ -12,21 +12,13 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../tools/bundle-for-node.mjs';
 
 async function loadRelay() {
   const outfile = join(tmpdir(), `seam-codes-relay-${process.pid}.mjs`);
-  await build({
-    entryPoints: [fileURLToPath(new URL('../../relay/src/index.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
+  await bundleForNode({
+    entry: fileURLToPath(new URL('../../relay/src/index.ts', import.meta.url)),
     outfile,
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href);
 }
