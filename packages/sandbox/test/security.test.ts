@@ -1,8 +1,22 @@
 /**
  * Attack tests from the security review (issue 10), each failing before its fix: prototype
- * pollution through the query string and the JSON body.
+ * pollution through the query string and the JSON body, the --state temporary file, and the
+ * refused origin.
  */
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSandbox } from '../src/index.js';
+import { readStateFile, writeStateFile } from '../src/node/persistence.js';
 import { createCode, setup } from './support/api.js';
 
 const base = 'http://sandbox.test';
@@ -71,5 +85,30 @@ describe('prototype pollution through request parameters', () => {
     delete (Object.prototype as Record<string, unknown>)['name'];
     expect(created.access_code.code).not.toBe('4321');
     expect(created.access_code.name).not.toBe('Polluted');
+  });
+});
+
+describe('the --state temporary file', () => {
+  it('never writes through a symlink planted at a predictable name, and is private', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seam-sandbox-state-'));
+    try {
+      const victim = join(dir, 'victim.txt');
+      writeFileSync(victim, 'precious');
+      const path = join(dir, 'state.json');
+      // The names the old code used (pid-based), and a few around it.
+      for (const pid of [process.pid, process.pid + 1, process.pid - 1]) {
+        symlinkSync(victim, `${path}.${pid}.tmp`);
+      }
+      const sandbox = createSandbox({ speed: 0, start: '2026-03-02T15:00:00.000Z' });
+      writeStateFile(path, sandbox);
+      sandbox.dispose();
+      expect(readFileSync(victim, 'utf8')).toBe('precious');
+      expect(readStateFile(path)?.format).toBe('seam-sandbox-state');
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      // Nothing left behind but the planted links.
+      expect(readdirSync(dir).filter((name) => name.endsWith('.tmp')).length).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
