@@ -561,12 +561,13 @@ export function maxActiveCodes(device: Device): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
-/** `location.timezone` when it is a non-empty string. */
+/** `location.time_zone` (Seam's current name), else the deprecated `location.timezone`. */
 function deviceTimeZone(device: Device): string | null {
   const location = isRecord(device) && isRecord(device.location) ? device.location : null;
-  return typeof location?.timezone === 'string' && location.timezone !== ''
-    ? location.timezone
-    : null;
+  for (const zone of [location?.time_zone, location?.timezone]) {
+    if (typeof zone === 'string' && zone !== '') return zone;
+  }
+  return null;
 }
 
 /**

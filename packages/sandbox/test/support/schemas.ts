@@ -1,6 +1,6 @@
 /**
  * The schema-fidelity oracle: every response body of every route, in every test, must parse with
- * the zod schemas `@seamapi/types` 1.721.0 publishes, and parsing must not drop anything (a field
+ * the zod schemas of the latest `@seamapi/types` (1.977.0), and parsing must not drop anything (a field
  * the schema does not know is a field real Seam would not send). Error bodies must match the
  * shape `@seamapi/http` decodes.
  */
