@@ -18,9 +18,11 @@ export function isPinWithheld(code: unknown): boolean {
 }
 
 /**
- * A deep copy of `value` in which the string `code` of every access code (any object with an
- * `access_code_id`: snapshots, action-attempt results, events) is {@link PIN_WITHHELD}. Values
- * with no PIN come back as they are.
+ * A deep copy of `value` in which every PIN is {@link PIN_WITHHELD}: the string `code` of every
+ * access code (any object with an `access_code_id`: snapshots, action-attempt results, events),
+ * any other all-digit `code` (a pending mutation's `from`/`to`), and the `from`/`to` of a change
+ * to the `code` (an event's `changed_properties`, an error's `modified_fields`). Values with no
+ * PIN come back as they are.
  */
 export function withoutPins<T>(value: T): T {
   return strip(value) as T;
@@ -40,12 +42,15 @@ function strip(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | null = null;
   const isAccessCode = typeof record['access_code_id'] === 'string';
+  const isCodeChange = record['property'] === 'code' || record['field'] === 'code';
   for (const key of Object.keys(record)) {
     const item = record[key];
-    const next =
-      key === 'code' && isAccessCode && typeof item === 'string' && item !== PIN_WITHHELD
-        ? PIN_WITHHELD
-        : strip(item);
+    const pin =
+      typeof item === 'string' &&
+      item !== PIN_WITHHELD &&
+      ((key === 'code' && (isAccessCode || /^\d+$/.test(item))) ||
+        (isCodeChange && (key === 'from' || key === 'to')));
+    const next = pin ? PIN_WITHHELD : strip(item);
     if (next !== item) {
       copy ??= { ...record };
       copy[key] = next;
