@@ -68,6 +68,7 @@ beforeAll(async () => {
       '/details': `<seam-device-details ${common} device-id="${devices.builtInKeypad}"></seam-device-details>`,
       '/codes': `<seam-access-code-table ${common} device-id="${devices.builtInKeypad}"></seam-access-code-table>`,
       '/create': `<seam-create-access-code-form ${common} device-id="${devices.schlage}"></seam-create-access-code-form>`,
+      '/blank': '<p>A page of another web site</p>',
     };
     const body = pages[request.url ?? ''];
     response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html' });
@@ -78,7 +79,14 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      // A web site the sandbox does not serve, on this machine (for the refused-origin test).
+      '--host-resolver-rules=MAP stranger.test 127.0.0.1',
+    ],
   });
   page = await browser.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
@@ -194,4 +202,43 @@ describe('@seamapi/react elements.js against seam-sandbox', () => {
     await page.waitForNetworkIdle({ idleTime: 500, timeout: 10_000 }).catch(() => undefined);
     expect(problems).toEqual([]);
   }, 60_000);
+});
+
+describe('a refused origin (issue 10, finding 5)', () => {
+  it('reads the 403 origin_not_allowed in the browser, with what to do', async () => {
+    const stranger = await browser.newPage();
+    try {
+      const port = new URL(siteUrl).port;
+      await stranger.goto(`http://stranger.test:${port}/blank`, { waitUntil: 'load' });
+      const seen = await stranger.evaluate(
+        async (endpoint, token) => {
+          try {
+            const response = await fetch(`${endpoint}/devices/list`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'client-session-token': token },
+              body: '{}',
+            });
+            return { status: response.status, body: (await response.json()) as unknown };
+          } catch (error) {
+            return { status: 0, body: String(error) };
+          }
+        },
+        server.url,
+        sandbox.catalogue.credentials.clientSessionToken,
+      );
+      expect(seen).toMatchObject({
+        status: 403,
+        body: {
+          error: {
+            type: 'origin_not_allowed',
+            message: expect.stringContaining(`--allow-origin http://stranger.test:${port}`),
+          },
+        },
+      });
+      // The request was refused before it was served.
+      expect(answered.some((entry) => entry.status === 403)).toBe(false);
+    } finally {
+      await stranger.close();
+    }
+  }, 30_000);
 });
