@@ -550,7 +550,7 @@ const lockSpecs: LockSpec[] = [
     role: 'offlineCodes',
     account: 'igloohome',
     description:
-      'igloohome Smart Deadbolt 02 with a bridge: online PINs of 4–6 digits and offline (algoPIN) codes.',
+      'igloohome Smart Deadbolt 02 with a bridge: online PINs of 4–6 digits and offline (algoPIN) codes, hourly up to 28 days or daily from 29 (`offline_time_frame_options`).',
     device_type: 'igloohome_lock',
     name: 'Mountain Cabin',
     model: 'Smart Deadbolt 02',
@@ -576,6 +576,17 @@ const lockSpecs: LockSpec[] = [
         keypad_id: 'IGK1122',
         is_accessory_keypad_linked_to_bridge: true,
       },
+      // algoPIN time frames (1.977's `offline_time_frame_options`): hourly codes up to 28 days,
+      // daily ones from 29 days, starting and ending at the same time of day.
+      offline_time_frame_options: [
+        { display_name: 'Hourly', min_duration: 'PT1H', max_duration: 'PT672H' },
+        {
+          display_name: 'Daily',
+          min_duration: 'P29D',
+          max_duration: 'P367D',
+          matching_start_end_time: true,
+        },
+      ],
     },
   },
   {
