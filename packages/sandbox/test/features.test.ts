@@ -255,7 +255,7 @@ describe('offline codes (spec §B12)', () => {
     expect(withPin.status).toBe(400);
     // The lock's offline_time_frame_options: 29 days or more must keep the start's clock time,
     // and nothing fits between 28 and 29 days.
-    const daily = await api<{ error: { type: string; validation_errors: object } }>(
+    const mismatched = await api<{ error: { type: string; validation_errors: object } }>(
       '/access_codes/create',
       {
         device_id: devices.offlineCodes,
@@ -264,8 +264,8 @@ describe('offline codes (spec §B12)', () => {
         ends_at: '2026-04-05T11:00:00Z',
       },
     );
-    expect(daily.status).toBe(400);
-    expect(JSON.stringify(daily.body.error.validation_errors)).toContain('same time of day');
+    expect(mismatched.status).toBe(400);
+    expect(JSON.stringify(mismatched.body.error.validation_errors)).toContain('same time of day');
     const between = await api<{ error: { validation_errors: object } }>('/access_codes/create', {
       device_id: devices.offlineCodes,
       is_offline_access_code: true,
