@@ -1,0 +1,158 @@
+/**
+ * Issue 8, "a code for exactly the stay": each finding as a test of the real elements against
+ * the sandbox, typed by keyboard where a user types, with codes counted through the sandbox's
+ * API rather than read off the UI.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { SeamClient } from '@seam-codes/core';
+import type { SandboxDeviceRole } from '@seam-codes/sandbox';
+import type { AccessCode } from '@seamapi/types/connect';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { SeamCodeCreator } from '../src/code-creator/code-creator.js';
+import { $, $$, check, text, world, type TestWorld } from './support.js';
+
+async function creator(
+  w: TestWorld,
+  role: SandboxDeviceRole,
+  attributes: Record<string, string> = {},
+): Promise<SeamCodeCreator> {
+  const el = await fixture<SeamCodeCreator>(
+    html`<seam-code-creator
+      lang=${attributes.lang ?? 'en'}
+      viewer-time-zone="UTC"
+    ></seam-code-creator>`,
+  );
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name !== 'lang') el.setAttribute(name, value);
+  }
+  el.now = w.now;
+  el.client = w.client;
+  el.verifier = w.verifier;
+  el.deviceId = w.sandbox.catalogue.devices[role];
+  await ready(el);
+  return el;
+}
+
+async function ready(el: SeamCodeCreator): Promise<void> {
+  await el.updateComplete;
+  await waitUntil(
+    () =>
+      !el.matches(':state(loading)') &&
+      (el.matches(':state(ready)') || el.matches(':state(cannot)') || el.matches(':state(error)')),
+    'the creator never finished loading',
+    { timeout: 4000 },
+  );
+  await el.updateComplete;
+}
+
+/** Every code on the lock, as Seam lists it. */
+function codesOn(client: SeamClient, deviceId: string): Promise<AccessCode[]> {
+  return client.accessCodes.list({ device_id: deviceId });
+}
+
+/** Focuses a control in the shadow root, as a click or Tab would. */
+async function focus(el: Element, selector: string): Promise<HTMLInputElement> {
+  const input = $(el, selector) as HTMLInputElement;
+  input.focus();
+  return input;
+}
+
+/** Clears a datetime-local field by keyboard: Backspace on each segment (month … AM/PM). */
+async function clearByKeyboard(el: Element, selector: string): Promise<void> {
+  await focus(el, selector);
+  for (let segment = 0; segment < 6; segment++) {
+    await sendKeys({ press: 'Backspace' });
+    if (segment < 5) await sendKeys({ press: 'Tab' });
+  }
+}
+
+describe('item 1: a time-bound choice never becomes "until deleted"', () => {
+  for (const lang of ['en', 'de']) {
+    it(`${lang}: both times cleared by keyboard is an error on each field, and nothing is sent`, async () => {
+      const w = world();
+      const el = await creator(w, 'builtInKeypad', { lang });
+      const deviceId = w.sandbox.catalogue.devices.builtInKeypad;
+      const before = (await codesOn(w.client, deviceId)).length;
+      check(el, '#timing-time_bound');
+      await el.updateComplete;
+      await clearByKeyboard(el, '#starts_at');
+      await clearByKeyboard(el, '#ends_at');
+      await el.updateComplete;
+      expect(($(el, '#starts_at') as HTMLInputElement).value).to.equal('');
+      expect(($(el, '#ends_at') as HTMLInputElement).value).to.equal('');
+      $(el, '#submit').click();
+      await el.updateComplete;
+      await el.submit();
+      await el.updateComplete;
+      expect((await codesOn(w.client, deviceId)).length).to.equal(before);
+      expect(w.requests.filter((route) => route.endsWith('/create'))).to.deep.equal([]);
+      expect($(el, '#starts_at').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#ends_at').getAttribute('aria-invalid')).to.equal('true');
+      expect(text(el, '#starts_at-error')).to.not.equal('');
+      expect(text(el, '#ends_at-error')).to.not.equal('');
+      // The choice stands.
+      expect(($(el, '#timing-time_bound') as HTMLInputElement).checked).to.equal(true);
+      expect(el.shadowRoot!.activeElement?.id).to.equal('starts_at');
+    });
+  }
+
+  it('a completed window creates a time-bound code, never an ongoing one', async () => {
+    const w = world();
+    const el = await creator(w, 'builtInKeypad');
+    check(el, '#timing-time_bound');
+    await el.updateComplete;
+    await el.submit();
+    const [code] = (await codesOn(w.client, w.sandbox.catalogue.devices.builtInKeypad)).filter(
+      (candidate) => candidate.is_managed,
+    );
+    expect(code?.type).to.equal('time_bound');
+  });
+});
+
+describe('item 2: a date typed by keyboard stays as typed', () => {
+  for (const lang of ['en', 'de']) {
+    it(`${lang}: "12 02 2026", Tab, "03 15 P" in Starts gives Dec 2, 2026 3:15 PM`, async () => {
+      const w = world();
+      const el = await creator(w, 'builtInKeypad', { lang });
+      check(el, '#timing-time_bound');
+      await el.updateComplete;
+      const input = await focus(el, '#starts_at');
+      await sendKeys({ type: '12022026' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '0315P' });
+      await el.updateComplete;
+      expect(input.value).to.equal('2026-12-02T15:15');
+      // The same keys on a plain input of the page give the same value: nothing was rewritten.
+      const plain = await fixture<HTMLInputElement>(
+        html`<input type="datetime-local" value="2026-01-15T10:00" />`,
+      );
+      plain.focus();
+      await sendKeys({ type: '12022026' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '0315P' });
+      expect(plain.value).to.equal(input.value);
+    });
+  }
+
+  it('arrow keys step a segment, and paste (an input event with a whole value) is taken', async () => {
+    const w = world();
+    const el = await creator(w, 'builtInKeypad');
+    check(el, '#timing-time_bound');
+    await el.updateComplete;
+    const input = await focus(el, '#ends_at');
+    const start = input.value;
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(input.value).to.not.equal(start);
+    expect(input.value.slice(5, 7)).to.equal(
+      String((Number(start.slice(5, 7)) % 12) + 1).padStart(2, '0'),
+    );
+    input.value = '2026-02-03T11:00';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(input.value).to.equal('2026-02-03T11:00');
+    expect(text(el, '#ends_at-hint')).to.contain('2026');
+    expect($$(el, '#ends_at-error')).to.have.length(0);
+  });
+});
