@@ -10,6 +10,7 @@ import type { AccessCode } from '@seamapi/types/connect';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { SeamCodeCreator } from '../src/code-creator/code-creator.js';
+import type { SeamCodeStatus } from '../src/code-status/code-status.js';
 import { $, $$, check, text, world, type TestWorld } from './support.js';
 
 async function creator(
@@ -154,5 +155,71 @@ describe('item 2: a date typed by keyboard stays as typed', () => {
     expect(input.value).to.equal('2026-02-03T11:00');
     expect(text(el, '#ends_at-hint')).to.contain('2026');
     expect($$(el, '#ends_at-error')).to.have.length(0);
+  });
+});
+
+/** What Seam says of a code now: its status, or 'gone' on a 404. */
+async function seamStatus(client: SeamClient, accessCodeId: string): Promise<string> {
+  try {
+    return (await client.accessCodes.get({ access_code_id: accessCodeId })).status;
+  } catch {
+    return 'gone';
+  }
+}
+
+async function statusOf(w: TestWorld, accessCode: AccessCode, lang = 'en'): Promise<SeamCodeStatus> {
+  const el = await fixture<SeamCodeStatus>(
+    html`<seam-code-status
+      lang=${lang}
+      viewer-time-zone="UTC"
+      .client=${w.client}
+      .verifier=${w.verifier}
+      .now=${w.now}
+      .accessCode=${accessCode}
+    ></seam-code-status>`,
+  );
+  await w.advance(0);
+  await el.updateComplete;
+  return el;
+}
+
+/** Moves the sandbox and the verifier on, 5 s at a time, until `done` (at most 5 min). */
+async function until(w: TestWorld, done: () => boolean, message: string): Promise<void> {
+  for (let i = 0; i < 60 && !done(); i++) await w.advance(5_000);
+  if (!done()) throw new Error(message);
+}
+
+describe('item 3: "Removed" only once Seam confirms it', () => {
+  it('slow lock: removing for as long as get and list say removing, then removed on the 404', async () => {
+    const w = world();
+    const deviceId = w.sandbox.catalogue.devices.slow;
+    const code = await w.client.accessCodes.create({ device_id: deviceId, code: '38417' });
+    await w.advance(30 * 60_000);
+    const el = await statusOf(w, code);
+    await until(w, () => el.matches(':state(active)'), 'never active');
+    // Delete and confirm by keyboard.
+    $(el, '#delete').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('confirm-delete');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.matches(':state(removing)'), 'never removing');
+    let seam = await seamStatus(w.client, code.access_code_id);
+    let steps = 0;
+    while (seam !== 'gone' && steps++ < 200) {
+      // 2 s first (when the premature "Removed" used to show), then 30 s steps.
+      await w.advance(steps === 1 ? 2_000 : 30_000);
+      await el.updateComplete;
+      const listed = (await codesOn(w.client, deviceId)).find(
+        (candidate) => candidate.access_code_id === code.access_code_id,
+      );
+      seam = await seamStatus(w.client, code.access_code_id);
+      if (listed?.status === 'removing') {
+        expect(el.matches(':state(removed)'), `removed shown at step ${steps}`).to.equal(false);
+        expect(text(el, '[part=phase]')).to.equal('Removing');
+      }
+    }
+    expect(steps, 'the slow lock took a while to remove the code').to.be.greaterThan(3);
+    await until(w, () => el.matches(':state(removed)'), 'never removed after the 404');
   });
 });

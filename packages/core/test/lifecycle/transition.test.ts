@@ -655,3 +655,53 @@ describe('parseCodeState', () => {
     }
   });
 });
+
+describe('removed only once Seam confirms it (issue 8, item 3)', () => {
+  const active = accessCode({ status: 'set' });
+
+  it('access_code.deleted while Seam still lists the code as removing: removing, not removed', () => {
+    const { state, steps } = walk(initialCodeState(CODE_ID), [
+      observed(active, 0),
+      { type: 'request.started', requestId: 'delete-1', operation: 'delete', observedAt: at(1) },
+      { type: 'request.succeeded', requestId: 'delete-1', operation: 'delete', observedAt: at(1) },
+      event('access_code.deleted', 1),
+      observed(accessCode({ status: 'removing' }), 3),
+      observed(accessCode({ status: 'removing' }), 40),
+    ]);
+    expect(steps.map((step) => step.phase)).toEqual([
+      'active',
+      'removing',
+      'removing',
+      'removing',
+      'removing',
+      'removing',
+    ]);
+    expect(state.terminal).toBe(false);
+  });
+
+  it('a 404 from get, or removed_from_device, is removed', () => {
+    const base = [
+      observed(active, 0),
+      event('access_code.deleted', 1),
+      observed(accessCode({ status: 'removing' }), 3),
+    ];
+    const by404 = walk(initialCodeState(CODE_ID), [
+      ...base,
+      { type: 'code.notFound', accessCodeId: CODE_ID, observedAt: at(41) },
+    ]);
+    expect(by404.state.phase).toBe('removed');
+    const byEvent = walk(initialCodeState(CODE_ID), [
+      ...base,
+      event('access_code.removed_from_device', 41),
+    ]);
+    expect(byEvent.state.phase).toBe('removed');
+  });
+
+  it('access_code.deleted when the account was deleted but the lock still holds it: not removed', () => {
+    const { state } = walk(initialCodeState(CODE_ID), [
+      event('access_code.deleted', 1),
+      observed(active, 2),
+    ]);
+    expect(state.phase).toBe('active');
+  });
+});
