@@ -167,7 +167,11 @@ async function seamStatus(client: SeamClient, accessCodeId: string): Promise<str
   }
 }
 
-async function statusOf(w: TestWorld, accessCode: AccessCode, lang = 'en'): Promise<SeamCodeStatus> {
+async function statusOf(
+  w: TestWorld,
+  accessCode: AccessCode,
+  lang = 'en',
+): Promise<SeamCodeStatus> {
   const el = await fixture<SeamCodeStatus>(
     html`<seam-code-status
       lang=${lang}
@@ -221,5 +225,83 @@ describe('item 3: "Removed" only once Seam confirms it', () => {
     }
     expect(steps, 'the slow lock took a while to remove the code').to.be.greaterThan(3);
     await until(w, () => el.matches(':state(removed)'), 'never removed after the 404');
+  });
+});
+
+/** A window from `fromNowMs` on, for `lengthMs`, as instants on the sandbox's clock. */
+function windowFrom(w: TestWorld, fromNowMs: number, lengthMs = 48 * 3_600_000) {
+  return {
+    starts_at: new Date(w.now() + fromNowMs).toISOString(),
+    ends_at: new Date(w.now() + fromNowMs + lengthMs).toISOString(),
+  };
+}
+
+describe('item 6: the backup code', () => {
+  it('a failed code made with the backup pool offers "Use a backup code", and shows it', async () => {
+    const w = world();
+    const deviceId = w.sandbox.catalogue.devices.builtInKeypad;
+    // Another code with the pool first: its pool codes are programmed in the background.
+    await w.client.accessCodes.create({
+      device_id: deviceId,
+      code: '5937',
+      use_backup_access_code_pool: true,
+      ...windowFrom(w, 3_600_000),
+    });
+    w.sandbox.control.failNextSet(deviceId, 1);
+    const code = await w.client.accessCodes.create({
+      device_id: deviceId,
+      code: '6048',
+      use_backup_access_code_pool: true,
+      ...windowFrom(w, 3_600_000),
+    });
+    const el = await statusOf(w, code);
+    // The fault aimed at the next set hit that code, not a pool code nor the other one.
+    await until(w, () => el.matches(':state(failed)'), 'the next set did not fail');
+    const button = $$(el, '[part=actions] button').find(
+      (b) => b.textContent?.trim() === 'Use a backup code',
+    );
+    expect(button, 'a "Use a backup code" button').to.not.equal(undefined);
+    button!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(el, '#backup').length === 1, 'no backup shown');
+    const pulled = await w.client.accessCodes.get({ access_code_id: code.access_code_id });
+    const backupId = (pulled as { pulled_backup_access_code_id?: string | null })
+      .pulled_backup_access_code_id;
+    expect(backupId).to.be.a('string');
+    const backup = await w.client.accessCodes.get({ access_code_id: backupId as string });
+    expect(text(el, '#backup')).to.contain(backup.code as string);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('backup');
+  });
+
+  it('a failed code without a backup: no button, and the guidance does not advise one', async () => {
+    const w = world();
+    const deviceId = w.sandbox.catalogue.devices.builtInKeypad;
+    w.sandbox.control.failNextSet(deviceId, 1);
+    const code = await w.client.accessCodes.create({ device_id: deviceId, code: '6149' });
+    const el = await statusOf(w, code);
+    await until(w, () => el.matches(':state(failed)'), 'never failed');
+    // Our words (title, explanation, what helps); Seam's own message is quoted as it is.
+    const ours = $$(el, '[part=issue] p')
+      .map((p) => p.textContent ?? '')
+      .filter((line) => !line.trim().startsWith('Seam says'));
+    expect(ours.length).to.be.greaterThan(1);
+    expect(ours.join(' ')).to.not.match(/backup/i);
+    expect($$(el, '[part=actions] button').map((b) => b.textContent?.trim())).to.not.include(
+      'Use a backup code',
+    );
+  });
+
+  it('an active code made with the pool does not say "No backup codes left"', async () => {
+    const w = world();
+    const deviceId = w.sandbox.catalogue.devices.builtInKeypad;
+    const code = await w.client.accessCodes.create({
+      device_id: deviceId,
+      code: '6250',
+      use_backup_access_code_pool: true,
+      ...windowFrom(w, -60_000),
+    });
+    const el = await statusOf(w, code);
+    await until(w, () => el.matches(':state(active)'), 'never active');
+    expect(text(el)).to.not.contain('No backup codes left');
   });
 });

@@ -1113,8 +1113,17 @@ function issuesOf(
       ),
     );
   }
-  return issues;
+  // The state of the lock's backup pool matters only when this code needs a backup: said for a
+  // failed or delayed code, not beside an active one.
+  const needsBackup = phase === 'failed' || phase === 'delayed';
+  return needsBackup ? issues : issues.filter((item) => !BACKUP_POOL_CODES.has(item.code));
 }
+
+/** Device findings about the backup code pool. */
+const BACKUP_POOL_CODES: ReadonlySet<string> = new Set([
+  'empty_backup_access_code_pool',
+  'partial_backup_access_code_pool',
+]);
 
 function flagsOf(state: CodeState): CodeFlags {
   const snapshot = state.snapshot;

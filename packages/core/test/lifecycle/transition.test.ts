@@ -25,6 +25,7 @@ import {
   at,
   codeError,
   codeWarning,
+  deviceError,
   timeBound,
   uuid,
 } from './fixtures.js';
@@ -703,5 +704,31 @@ describe('removed only once Seam confirms it (issue 8, item 3)', () => {
       observed(active, 2),
     ]);
     expect(state.phase).toBe('active');
+  });
+});
+
+describe('the backup pool is spoken of only when it matters (issue 8, item 6)', () => {
+  const emptyPool = deviceError('empty_backup_access_code_pool');
+  it('an active code does not show the lock’s empty pool', () => {
+    const [state] = transition(
+      initialCodeState(CODE_ID),
+      observed(accessCode({ status: 'set', errors: [emptyPool] }), 1),
+    );
+    expect(state.phase).toBe('active');
+    expect(state.issues.map((item) => item.code)).not.toContain('empty_backup_access_code_pool');
+  });
+  it('a failed code does', () => {
+    const [state] = transition(
+      initialCodeState(CODE_ID),
+      observed(
+        accessCode({
+          status: 'setting',
+          errors: [codeError('failed_to_set_on_device'), emptyPool],
+        }),
+        1,
+      ),
+    );
+    expect(state.phase).toBe('failed');
+    expect(state.issues.map((item) => item.code)).toContain('empty_backup_access_code_pool');
   });
 });
