@@ -305,3 +305,44 @@ describe('item 6: the backup code', () => {
     expect(text(el)).to.not.contain('No backup codes left');
   });
 });
+
+describe('item 4: names follow the limits, and nothing grows wider than its container', () => {
+  it('a pasted 5,000-character name is an error on the name, and nothing is sent', async () => {
+    const w = world();
+    const el = await creator(w, 'builtInKeypad');
+    const deviceId = w.sandbox.catalogue.devices.builtInKeypad;
+    const before = (await codesOn(w.client, deviceId)).length;
+    const name = $(el, '#name') as HTMLInputElement;
+    name.focus();
+    await sendKeys({ type: 'Guest ' });
+    // A paste: one input event carrying the whole text.
+    name.value += 'x'.repeat(5000);
+    name.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(text(el, '#name-error')).to.contain('at most 60 characters');
+    await el.submit();
+    expect((await codesOn(w.client, deviceId)).length).to.equal(before);
+    expect(name.value).to.have.length(5006);
+  });
+
+  it('a status card for a code with a 5,000-character name stays within 375 px', async () => {
+    const w = world();
+    const code = await w.client.accessCodes.create({
+      device_id: w.sandbox.catalogue.devices.builtInKeypad,
+      name: 'y'.repeat(5000),
+      code: '7384',
+    });
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 375px"></div>`);
+    const el = document.createElement('seam-code-status') as SeamCodeStatus;
+    el.client = w.client;
+    el.verifier = w.verifier;
+    el.now = w.now;
+    el.accessCode = code;
+    box.append(el);
+    await w.advance(5_000);
+    await el.updateComplete;
+    expect(el.getBoundingClientRect().width).to.be.at.most(375);
+    expect(el.shadowRoot!.querySelector('.base')!.scrollWidth).to.be.at.most(375);
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+  });
+});
