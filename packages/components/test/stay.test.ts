@@ -346,3 +346,58 @@ describe('item 4: names follow the limits, and nothing grows wider than its cont
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
   });
 });
+
+/** The form as a user sees it: each control's id, value or checked state, and disabled. */
+function formShape(el: Element): string[] {
+  return $$(el, 'form input, form select').map((control) => {
+    const input = control as HTMLInputElement;
+    const value = input.type === 'radio' || input.type === 'checkbox' ? input.checked : input.value;
+    return `${input.id}=${String(value)}${input.disabled ? ' (disabled)' : ''}`;
+  });
+}
+
+describe('item 5: switching locks gives the form a fresh load gives', () => {
+  it('Salto (the lock picks the PIN), then the built-in keypad: "Choose it" and the PIN field', async () => {
+    const w = world();
+    const el = await creator(w, 'salto');
+    expect($$(el, '#code')).to.have.length(0);
+    ($(el, '#name') as HTMLInputElement).focus();
+    await sendKeys({ type: 'Guest Ana' });
+    el.deviceId = w.sandbox.catalogue.devices.builtInKeypad;
+    await ready(el);
+    await waitUntil(() => $$(el, '#code').length === 1, 'no PIN field after the switch');
+    const fresh = await creator(w, 'builtInKeypad');
+    ($(fresh, '#name') as HTMLInputElement).focus();
+    await sendKeys({ type: 'Guest Ana' });
+    await fresh.updateComplete;
+    expect(formShape(el)).to.deep.equal(formShape(fresh));
+    expect(($(el, '#pin-mode-choose') as HTMLInputElement).checked).to.equal(true);
+    expect(($(el, '#name') as HTMLInputElement).value).to.equal('Guest Ana');
+  });
+});
+
+describe('item 8: the name hint and the name rule are one thing', () => {
+  it('Kwikset (2 to 14): an empty name is an error where the hint says so; nothing is sent', async () => {
+    const w = world();
+    const el = await creator(w, 'kwikset');
+    const deviceId = w.sandbox.catalogue.devices.kwikset;
+    const before = (await codesOn(w.client, deviceId)).length;
+    expect(text(el, '#name-hint')).to.contain('2 to 14 characters');
+    ($(el, '#code') as HTMLInputElement).focus();
+    await sendKeys({ type: '4829' });
+    $(el, '#submit').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.submit();
+    expect((await codesOn(w.client, deviceId)).length).to.equal(before);
+    expect(text(el, '#name-error')).to.contain('at least 2 characters');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('name');
+    ($(el, '#name') as HTMLInputElement).focus();
+    await sendKeys({ type: 'Ana' });
+    await el.updateComplete;
+    await el.submit();
+    const codes = await codesOn(w.client, deviceId);
+    expect(codes.length).to.equal(before + 1);
+    expect(codes.find((code) => code.code === '4829')?.name).to.equal('Ana');
+  });
+});
