@@ -48,8 +48,8 @@ async function ready(el: SeamCodeCreator): Promise<void> {
 }
 
 /** Every code on the lock, as Seam lists it. */
-function codesOn(client: SeamClient, deviceId: string): Promise<AccessCode[]> {
-  return client.accessCodes.list({ device_id: deviceId });
+async function codesOn(client: SeamClient, deviceId: string): Promise<AccessCode[]> {
+  return await client.accessCodes.list({ device_id: deviceId });
 }
 
 /** Focuses a control in the shadow root, as a click or Tab would. */
