@@ -67,9 +67,15 @@ describe('@seamapi/http against seam-sandbox', () => {
       .create({ device_id, name: 'SDK ongoing', code: '7391' })
       .fetchResponse()) as unknown as { access_code: AccessCode; action_attempt: ActionAttempt };
     expect(response.access_code.status).toBe('unset');
-    const attempt = await seam.actionAttempts.get({
-      action_attempt_id: response.action_attempt.action_attempt_id,
-    });
+    // The SDK waits for the attempt itself; on a loaded machine it may time out first, so look
+    // again until the lock has answered (the clock runs 120× real time).
+    const attempt = await waitFor(
+      () =>
+        seam.actionAttempts
+          .get({ action_attempt_id: response.action_attempt.action_attempt_id })
+          .catch((error: unknown) => ({ status: 'pending', error })),
+      (value) => value.status !== 'pending',
+    );
     expect(attempt.status).toBe('success');
     const result = (attempt as unknown as { result: { access_code: AccessCode } }).result;
     expect(result.access_code).toMatchObject({ status: 'set', code: '7391' });
@@ -192,6 +198,27 @@ describe('@seamapi/http against seam-sandbox', () => {
     const visible = (await browser.devices.list()).map((device) => device.device_id);
     expect(visible).toContain(devices.nuki);
     expect(visible).not.toContain(devices.ownerOnly);
+  });
+
+  it('calls what Seam’s components call: accounts, unlock and lock, rename', async () => {
+    const { devices, connectedAccounts } = sandbox.catalogue;
+    const accounts = await seam.connectedAccounts.list();
+    expect(accounts.map((account) => account.connected_account_id)).toContain(
+      connectedAccounts.yale,
+    );
+    const account = await seam.connectedAccounts.get({
+      connected_account_id: connectedAccounts.yale,
+    });
+    expect(account.connected_account_id).toBe(connectedAccounts.yale);
+    const unlocked = await seam.locks.unlockDoor({ device_id: devices.kwikset });
+    expect(unlocked).toMatchObject({ action_type: 'UNLOCK_DOOR', status: 'success' });
+    expect((await seam.locks.get({ device_id: devices.kwikset })).properties.locked).toBe(false);
+    await seam.locks.lockDoor({ device_id: devices.kwikset });
+    expect((await seam.locks.get({ device_id: devices.kwikset })).properties.locked).toBe(true);
+    await seam.devices.update({ device_id: devices.kwikset, name: 'Garage (SDK)' });
+    expect((await seam.devices.get({ device_id: devices.kwikset })).display_name).toBe(
+      'Garage (SDK)',
+    );
   });
 
   it('drives Seam’s simulate routes: keypad entry (waits for its action attempt) and disconnect', async () => {
