@@ -66,6 +66,12 @@ type View = 'idle' | 'loading' | 'load_error' | 'ready' | 'created';
 /** The messages under each field. */
 type Messages = Record<CreatorField, { errors: string[]; warnings: string[] }>;
 
+/** Reasons a lock can never take a code; the others may pass (a keypad plugged back in). */
+const PERMANENT_REASONS: ReadonlySet<string> = new Set([
+  'online_access_codes_unsupported',
+  'no_keypad',
+]);
+
 /** Where the time zone of the form's wall times comes from. */
 type ZoneSource = 'lock' | 'attribute' | 'browser';
 
@@ -285,6 +291,8 @@ export class SeamCodeCreator extends SeamConnectedElement {
     super.updated(changed);
     if (this.#focusAfterRender !== null) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
+      // While the lock reloads (after "Create another code") the field is not there yet.
+      if (target === null && this.view === 'loading') return;
       this.#focusAfterRender = null;
       target?.focus();
     }
@@ -336,7 +344,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
       const rules = this.#rules();
       this.announcement = rules?.canTake
         ? this.t.creator.loaded(this.#deviceNames())
-        : this.t.creator.cannotTitle;
+        : this.#neverTakesCodes()
+          ? this.t.creator.cannotEverTitle
+          : this.t.creator.cannotTitle;
+      this.#warnUnknownZone();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this.view = 'load_error';
@@ -373,6 +384,31 @@ export class SeamCodeCreator extends SeamConnectedElement {
       if (isSeamUnauthorizedError(error)) throw error;
       return [];
     }
+  }
+
+  /** Whether no target lock can ever take a code (no keypad, no access codes): not "right now". */
+  #neverTakesCodes(): boolean {
+    return this.targets.some(
+      (target) =>
+        target.capabilities.reasons.onlineCodes.some(
+          (reason) => reason.severity === 'blocking' && PERMANENT_REASONS.has(reason.code),
+        ) && !target.capabilities.canTakeOfflineCodes,
+    );
+  }
+
+  #zoneWarned = false;
+
+  /**
+   * The page's developer, not the host, can fix an unknown zone: said once in the console, while
+   * the host reads which zone the times are in.
+   */
+  #warnUnknownZone(): void {
+    if (this.#zone().source !== 'browser' || this.#zoneWarned) return;
+    this.#zoneWarned = true;
+    console.warn(
+      "<seam-code-creator>: the lock's time zone is unknown, so times are entered in the " +
+        "browser's. Set the time-zone attribute to the property's IANA zone (e.g. Europe/Berlin).",
+    );
   }
 
   /** What every target lock accepts, combined; null before they are loaded. */
@@ -847,7 +883,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
     const cautions = [
       ...caps.reasons.onlineCodes.filter((reason) => reason.severity === 'caution'),
     ];
-    lines.push(html`<li>${this.#deviceState(target.device)}</li>`);
+    lines.push(html`<li>${this.#deviceState(target)}</li>`);
     if (caps.canTakeOnlineCodes) lines.push(html`<li>${t.takesOnline}</li>`);
     if (caps.canTakeOfflineCodes) lines.push(html`<li>${t.takesOffline}</li>`);
     if (caps.canTakeOnlineCodes) {
@@ -892,7 +928,8 @@ export class SeamCodeCreator extends SeamConnectedElement {
   }
 
   /** "Online · battery 80 % · keypad connected": what a host checks before trusting a lock. */
-  #deviceState(device: Device): string {
+  #deviceState(target: Target): string {
+    const { device, capabilities } = target;
     const t = this.t.creator;
     const properties = (device.properties ?? {}) as {
       online?: boolean;
@@ -906,7 +943,17 @@ export class SeamCodeCreator extends SeamConnectedElement {
             level > 1 ? level / 100 : level,
           )
         : null;
-    const parts = [properties.online === false ? t.offline : t.online];
+    // A lock behind a disconnected account may still report online: it is not reachable.
+    const accountDisconnected = capabilities.reasons.onlineCodes.some(
+      (reason) => reason.code === 'account_disconnected',
+    );
+    const parts = [
+      accountDisconnected
+        ? t.accountDisconnected
+        : properties.online === false
+          ? t.offline
+          : t.online,
+    ];
     const battery = percent(properties.battery?.level ?? properties.battery_level);
     if (battery !== null) parts.push(t.battery(battery));
     const keypad = properties.accessory_keypad;
@@ -922,7 +969,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
   #renderCannot(): TemplateResult {
     const t = this.t.creator;
     return html`<div part="cannot" class="cannot" role="alert">
-      <p class="cannot-title">${t.cannotTitle}</p>
+      <p class="cannot-title">${this.#neverTakesCodes() ? t.cannotEverTitle : t.cannotTitle}</p>
       ${this.targets.map((target) => {
         const caps = target.capabilities;
         const reasons = caps.reasons.onlineCodes.filter((reason) => reason.severity === 'blocking');
@@ -1276,10 +1323,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
   #renderNoPin(view: FormView, rules: LockRules, messages: Messages): TemplateResult {
     const t = this.t.creator;
     return html`<div part="field" class="field">
-      <p class="muted">${view.noPin === 'offline' ? t.offlinePin : t.lockPicksPinNote}</p>
-      ${this.#renderMessages('code', messages.code)}
-    </div>
-    ${view.preferredCodeLength !== null ? this.#renderLengthSelect(view, rules, messages) : nothing}`;
+        <p class="muted">${view.noPin === 'offline' ? t.offlinePin : t.lockPicksPinNote}</p>
+        ${this.#renderMessages('code', messages.code)}
+      </div>
+      ${view.preferredCodeLength !== null ? this.#renderLengthSelect(view, rules, messages) : nothing}`;
   }
 
   #renderAdvanced(view: FormView, rules: LockRules) {
@@ -1343,7 +1390,11 @@ export class SeamCodeCreator extends SeamConnectedElement {
       );
     }
     if (options.length === 0) return nothing;
-    return html`<details part="advanced" class="advanced" ?open=${shown.isOfflineAccessCode === true}>
+    return html`<details
+      part="advanced"
+      class="advanced"
+      ?open=${shown.isOfflineAccessCode === true}
+    >
       <summary>${t.advanced}</summary>
       <div class="advanced-options">${options}</div>
     </details>`;

@@ -362,6 +362,11 @@ export class SeamCodeStatus extends SeamConnectedElement {
     );
   }
 
+  #now(): number {
+    const connection = this.connection;
+    return connection.ok ? connection.now() : Date.now();
+  }
+
   #validZone(zone: string): string | null {
     const trimmed = zone.trim();
     return trimmed !== '' && isValidTimeZone(trimmed) ? trimmed : null;
@@ -596,8 +601,15 @@ export class SeamCodeStatus extends SeamConnectedElement {
     const at = (instant: string | null | undefined) =>
       instant ? this.#format(instant).lock : null;
     switch (phase) {
-      case 'pending':
-        return t.phases.pending.detail(at(this.#programmedAt(code)));
+      case 'pending': {
+        // Its moment to be programmed has come (or came before it was created): not a past date.
+        const programmedAt = this.#programmedAt(code);
+        const startsAt = code?.type === 'time_bound' ? Date.parse(code.starts_at ?? '') : NaN;
+        const due =
+          (programmedAt !== null && Date.parse(programmedAt) <= this.#now()) ||
+          (Number.isFinite(startsAt) && startsAt - JUST_IN_TIME_LEAD_MS <= this.#now());
+        return due ? t.pendingDue : t.phases.pending.detail(at(programmedAt));
+      }
       case 'scheduled':
         return t.phases.scheduled.detail(at(code?.starts_at));
       case 'active':
@@ -615,9 +627,11 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }
     const start = this.#format(code.starts_at);
     const end = this.#format(code.ends_at);
+    // The start had passed when the code was made: it works from now, which is what to tell.
+    const startedAtCreation = Date.parse(code.starts_at) <= Date.parse(code.created_at);
     return html`<div part="window" class="window">
       <p>
-        ${t.window(start.lock, end.lock)}
+        ${startedAtCreation ? t.startsNow(end.lock) : t.window(start.lock, end.lock)}
         <span class="muted">${known ? t.lockZone(timeZone) : t.yourZone(timeZone)}</span>
       </p>
       ${
@@ -651,7 +665,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
           this.revealed = !this.revealed;
         }}
       >
-        ${t.showPin}
+        ${this.revealed ? t.hidePin : t.showPin}
       </button>
       <button part="button" type="button" @click=${() => void this.#copy(pin)}>
         ${this.copied ? t.copied : t.copyPin}
