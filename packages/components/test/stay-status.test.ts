@@ -134,3 +134,27 @@ describe('item 10: no date in the past while a new code waits', () => {
     await until(w, () => el.matches(':state(scheduled)'), 'never scheduled');
   });
 });
+
+describe('item 12: the history, one entry per fact in Seam’s order', () => {
+  it('a code set on the lock: "Set on the lock" once, entries newest first by Seam’s times', async () => {
+    const w = world();
+    const code = await w.client.accessCodes.create({
+      device_id: w.sandbox.catalogue.devices.builtInKeypad,
+      code: '8461',
+    });
+    const el = await statusOf(w, code);
+    await until(w, () => el.matches(':state(active)'), 'never active');
+    await w.advance(60_000);
+    await el.updateComplete;
+    const lines = $$(el, '[part=timeline] li span').map((span) => span.textContent?.trim() ?? '');
+    expect(lines.filter((line) => line === 'Set on the lock')).to.have.length(1);
+    expect(new Set(lines).size, lines.join(' | ')).to.equal(lines.length);
+    const times = $$(el, '[part=timeline] li time').map((node) =>
+      Date.parse(node.getAttribute('datetime') ?? ''),
+    );
+    expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+    // In one clock: nothing before Seam created the code, nothing after now.
+    const created = Date.parse(code.created_at);
+    expect(times.every((time) => time >= created && time <= w.now())).to.equal(true);
+  });
+});

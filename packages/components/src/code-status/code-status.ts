@@ -4,6 +4,7 @@ import {
   describeCapabilities,
   formatInstant,
   guidanceFor,
+  historyOf,
   isValidTimeZone,
   type CodeIssue,
   type CodeState,
@@ -820,9 +821,10 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 
   #renderTimeline(codeState: CodeState): TemplateResult | typeof nothing {
-    if (codeState.timeline.length === 0) return nothing;
+    // One entry per fact, in Seam's order and clock (core's historyOf); newest first.
+    const entries = historyOf(codeState).reverse();
+    if (entries.length === 0) return nothing;
     const t = this.t.status;
-    const entries = [...codeState.timeline].reverse();
     return html`<details part="timeline" class="timeline">
       <summary>${t.timeline}</summary>
       <ol>
