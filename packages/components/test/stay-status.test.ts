@@ -1,12 +1,13 @@
 /**
- * Issue 8, the status: items 3, 6 and 10.
+ * Issue 8, the status: items 3, 6, 10 and 12.
  * The real elements against the sandbox, typed by keyboard where a user types, with codes
  * counted through the sandbox's API rather than read off the UI.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { initialCodeState, transitionAll, type Observation } from '@seam-codes/core';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type {} from '../src/code-status/code-status.js';
+import type { SeamCodeStatus } from '../src/code-status/code-status.js';
 import { $, $$, text, world } from './support.js';
 import { codesOn, seamStatus, statusOf, until, windowFrom } from './stay-support.js';
 
@@ -136,25 +137,54 @@ describe('item 10: no date in the past while a new code waits', () => {
 });
 
 describe('item 12: the history, one entry per fact in Seam’s order', () => {
-  it('a code set on the lock: "Set on the lock" once, entries newest first by Seam’s times', async () => {
+  it('events and snapshots seen by a browser clock 90 s ahead: "Set on the lock" once, in order', async () => {
     const w = world();
     const code = await w.client.accessCodes.create({
       device_id: w.sandbox.catalogue.devices.builtInKeypad,
       code: '8461',
     });
-    const el = await statusOf(w, code);
-    await until(w, () => el.matches(':state(active)'), 'never active');
-    await w.advance(60_000);
+    const ahead = 90_000;
+    const seen = (ms: number) => new Date(w.now() + ms + ahead).toISOString();
+    const observations: Observation[] = [
+      { type: 'request.started', requestId: 'c1', operation: 'create', observedAt: seen(0) },
+      {
+        type: 'request.succeeded',
+        requestId: 'c1',
+        operation: 'create',
+        observedAt: seen(10),
+        accessCode: code,
+      },
+    ];
+    for (const step of [2_000, 5_000, 60_000]) {
+      w.sandbox.clock.advance(step);
+      const accessCode = await w.client.accessCodes.get({ access_code_id: code.access_code_id });
+      observations.push({ type: 'code.observed', accessCode, observedAt: seen(0) });
+    }
+    for (const event of w.sandbox.events()) {
+      if ('access_code_id' in event && event.access_code_id === code.access_code_id) {
+        observations.push({ type: 'event.received', event });
+      }
+    }
+    const [state] = transitionAll(initialCodeState(), observations);
+    const el = await fixture<SeamCodeStatus>(
+      html`<seam-code-status lang="en" time-zone="UTC" .state=${state}></seam-code-status>`,
+    );
     await el.updateComplete;
     const lines = $$(el, '[part=timeline] li span').map((span) => span.textContent?.trim() ?? '');
-    expect(lines.filter((line) => line === 'Set on the lock')).to.have.length(1);
+    expect(
+      lines.filter((line) => line === 'Set on the lock'),
+      lines.join(' | '),
+    ).to.have.length(1);
     expect(new Set(lines).size, lines.join(' | ')).to.equal(lines.length);
     const times = $$(el, '[part=timeline] li time').map((node) =>
       Date.parse(node.getAttribute('datetime') ?? ''),
     );
     expect(times).to.deep.equal([...times].sort((a, b) => b - a));
-    // In one clock: nothing before Seam created the code, nothing after now.
+    // One clock, Seam's: nothing before Seam created the code, nothing after its clock's now.
     const created = Date.parse(code.created_at);
-    expect(times.every((time) => time >= created && time <= w.now())).to.equal(true);
+    expect(
+      times.every((time) => time >= created && time <= w.now()),
+      lines.join(' | '),
+    ).to.equal(true);
   });
 });
