@@ -113,12 +113,12 @@ const idList = {
  * @tagname seam-code-creator
  * @summary Creates an access code on a lock and follows it until it is set.
  *
- * @fires seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.
- * @fires seam-code-created - Seam accepted the code (HTTP success); `detail.accessCode`.
- * @fires seam-code-set - The verifier saw the code on the lock; `detail.accessCode`.
- * @fires seam-status-change - From the status shown after creation: `detail.phase`, `detail.previousPhase`.
- * @fires seam-error - A configuration, load or create error the element shows; `detail.code`, `detail.message`.
- * @fires seam-session-expired - Seam refused the credentials (401): give a new token.
+ * @fires {SeamCodeSubmitEvent} seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.
+ * @fires {SeamCodeCreatedEvent} seam-code-created - Seam accepted the code (HTTP success); `detail.accessCode`.
+ * @fires {SeamCodeSetEvent} seam-code-set - The verifier saw the code on the lock; `detail.accessCode`.
+ * @fires {SeamStatusChangeEvent} seam-status-change - From the status shown after creation: `detail.phase`, `detail.previousPhase`.
+ * @fires {SeamErrorEvent} seam-error - A configuration, load or create error the element shows; `detail.code`, `detail.message`.
+ * @fires {SeamSessionExpiredEvent} seam-session-expired - Seam refused the credentials (401): give a new token. Once per expiry and page.
  *
  * @csspart base - The element's box.
  * @csspart device - The summary of the lock(s): name and what they accept.
@@ -137,22 +137,22 @@ const idList = {
  * @csspart submit - The create button.
  * @csspart status - The status shown after creation (a `<seam-code-status>`).
  *
- * @cssproperty --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
- * @cssproperty --seam-font-size - Base font size (default 0.875rem).
- * @cssproperty --seam-space - Base spacing unit (default 0.5rem).
- * @cssproperty --seam-radius - Corner radius of controls (default 6px).
- * @cssproperty --seam-color-text - Text colour.
- * @cssproperty --seam-color-text-muted - Colour of hints and secondary text.
- * @cssproperty --seam-color-surface - Background.
- * @cssproperty --seam-color-surface-raised - Background of buttons and panels.
- * @cssproperty --seam-color-border - Borders of controls.
- * @cssproperty --seam-color-accent - Primary buttons and selected controls.
- * @cssproperty --seam-color-on-accent - Text on the accent colour.
- * @cssproperty --seam-color-danger - Errors.
- * @cssproperty --seam-color-warning - Warnings.
- * @cssproperty --seam-color-success - Success.
- * @cssproperty --seam-color-focus - Focus ring.
- * @cssproperty --seam-code-creator-max-width - Widest the element grows (default 32rem).
+ * @cssprop --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
+ * @cssprop --seam-font-size - Base font size (default 0.875rem).
+ * @cssprop --seam-space - Base spacing unit (default 0.5rem).
+ * @cssprop --seam-radius - Corner radius of controls (default 6px).
+ * @cssprop --seam-color-text - Text colour.
+ * @cssprop --seam-color-text-muted - Colour of hints and secondary text.
+ * @cssprop --seam-color-surface - Background.
+ * @cssprop --seam-color-surface-raised - Background of buttons and panels.
+ * @cssprop --seam-color-border - Borders of controls.
+ * @cssprop --seam-color-accent - Primary buttons and selected controls.
+ * @cssprop --seam-color-on-accent - Text on the accent colour.
+ * @cssprop --seam-color-danger - Errors.
+ * @cssprop --seam-color-warning - Warnings.
+ * @cssprop --seam-color-success - Success.
+ * @cssprop --seam-color-focus - Focus ring.
+ * @cssprop --seam-code-creator-max-width - Widest the element grows (default 32rem).
  *
  * @cssstate loading - The lock(s) are loading.
  * @cssstate ready - The form is shown.
@@ -202,7 +202,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
   @property({ attribute: 'preferred-code-length', type: Number }) presetPreferredCodeLength:
     number | undefined = undefined;
 
-  /** Source of randomness for suggested PINs; default `crypto.getRandomValues`. */
+  /**
+   * Source of randomness for suggested PINs; default `crypto.getRandomValues`.
+   * @internal A test hook.
+   */
   @property({ attribute: false }) random: () => number = () => {
     const buffer = new Uint32Array(1);
     crypto.getRandomValues(buffer);
