@@ -66,6 +66,12 @@ type View = 'idle' | 'loading' | 'load_error' | 'ready' | 'created';
 /** The messages under each field. */
 type Messages = Record<CreatorField, { errors: string[]; warnings: string[] }>;
 
+/** Reasons a lock can never take a code; the others may pass (a keypad plugged back in). */
+const PERMANENT_REASONS: ReadonlySet<string> = new Set([
+  'online_access_codes_unsupported',
+  'no_keypad',
+]);
+
 /** Where the time zone of the form's wall times comes from. */
 type ZoneSource = 'lock' | 'attribute' | 'browser';
 
@@ -107,12 +113,12 @@ const idList = {
  * @tagname seam-code-creator
  * @summary Creates an access code on a lock and follows it until it is set.
  *
- * @fires seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.
- * @fires seam-code-created - Seam accepted the code (HTTP success); `detail.accessCode`.
- * @fires seam-code-set - The verifier saw the code on the lock; `detail.accessCode`.
- * @fires seam-status-change - From the status shown after creation: `detail.phase`, `detail.previousPhase`.
- * @fires seam-error - A configuration, load or create error the element shows; `detail.code`, `detail.message`.
- * @fires seam-session-expired - Seam refused the credentials (401): give a new token.
+ * @fires {SeamCodeSubmitEvent} seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.
+ * @fires {SeamCodeCreatedEvent} seam-code-created - Seam accepted the code (HTTP success); `detail.accessCode`.
+ * @fires {SeamCodeSetEvent} seam-code-set - The verifier saw the code on the lock; `detail.accessCode`.
+ * @fires {SeamStatusChangeEvent} seam-status-change - From the status shown after creation: `detail.phase`, `detail.previousPhase`.
+ * @fires {SeamErrorEvent} seam-error - A configuration, load or create error the element shows; `detail.code`, `detail.message`.
+ * @fires {SeamSessionExpiredEvent} seam-session-expired - Seam refused the credentials (401): give a new token. Once per expiry and page.
  *
  * @csspart base - The element's box.
  * @csspart device - The summary of the lock(s): name and what they accept.
@@ -131,22 +137,22 @@ const idList = {
  * @csspart submit - The create button.
  * @csspart status - The status shown after creation (a `<seam-code-status>`).
  *
- * @cssproperty --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
- * @cssproperty --seam-font-size - Base font size (default 0.875rem).
- * @cssproperty --seam-space - Base spacing unit (default 0.5rem).
- * @cssproperty --seam-radius - Corner radius of controls (default 6px).
- * @cssproperty --seam-color-text - Text colour.
- * @cssproperty --seam-color-text-muted - Colour of hints and secondary text.
- * @cssproperty --seam-color-surface - Background.
- * @cssproperty --seam-color-surface-raised - Background of buttons and panels.
- * @cssproperty --seam-color-border - Borders of controls.
- * @cssproperty --seam-color-accent - Primary buttons and selected controls.
- * @cssproperty --seam-color-on-accent - Text on the accent colour.
- * @cssproperty --seam-color-danger - Errors.
- * @cssproperty --seam-color-warning - Warnings.
- * @cssproperty --seam-color-success - Success.
- * @cssproperty --seam-color-focus - Focus ring.
- * @cssproperty --seam-code-creator-max-width - Widest the element grows (default 32rem).
+ * @cssprop --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
+ * @cssprop --seam-font-size - Base font size (default 0.875rem).
+ * @cssprop --seam-space - Base spacing unit (default 0.5rem).
+ * @cssprop --seam-radius - Corner radius of controls (default 6px).
+ * @cssprop --seam-color-text - Text colour.
+ * @cssprop --seam-color-text-muted - Colour of hints and secondary text.
+ * @cssprop --seam-color-surface - Background.
+ * @cssprop --seam-color-surface-raised - Background of buttons and panels.
+ * @cssprop --seam-color-border - Borders of controls.
+ * @cssprop --seam-color-accent - Primary buttons and selected controls.
+ * @cssprop --seam-color-on-accent - Text on the accent colour.
+ * @cssprop --seam-color-danger - Errors.
+ * @cssprop --seam-color-warning - Warnings.
+ * @cssprop --seam-color-success - Success.
+ * @cssprop --seam-color-focus - Focus ring.
+ * @cssprop --seam-code-creator-max-width - Widest the element grows (default 32rem).
  *
  * @cssstate loading - The lock(s) are loading.
  * @cssstate ready - The form is shown.
@@ -196,7 +202,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
   @property({ attribute: 'preferred-code-length', type: Number }) presetPreferredCodeLength:
     number | undefined = undefined;
 
-  /** Source of randomness for suggested PINs; default `crypto.getRandomValues`. */
+  /**
+   * Source of randomness for suggested PINs; default `crypto.getRandomValues`.
+   * @internal A test hook.
+   */
   @property({ attribute: false }) random: () => number = () => {
     const buffer = new Uint32Array(1);
     crypto.getRandomValues(buffer);
@@ -285,6 +294,8 @@ export class SeamCodeCreator extends SeamConnectedElement {
     super.updated(changed);
     if (this.#focusAfterRender !== null) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
+      // While the lock reloads (after "Create another code") the field is not there yet.
+      if (target === null && this.view === 'loading') return;
       this.#focusAfterRender = null;
       target?.focus();
     }
@@ -336,7 +347,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
       const rules = this.#rules();
       this.announcement = rules?.canTake
         ? this.t.creator.loaded(this.#deviceNames())
-        : this.t.creator.cannotTitle;
+        : this.#neverTakesCodes()
+          ? this.t.creator.cannotEverTitle
+          : this.t.creator.cannotTitle;
+      this.#warnUnknownZone();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this.view = 'load_error';
@@ -373,6 +387,31 @@ export class SeamCodeCreator extends SeamConnectedElement {
       if (isSeamUnauthorizedError(error)) throw error;
       return [];
     }
+  }
+
+  /** Whether no target lock can ever take a code (no keypad, no access codes): not "right now". */
+  #neverTakesCodes(): boolean {
+    return this.targets.some(
+      (target) =>
+        target.capabilities.reasons.onlineCodes.some(
+          (reason) => reason.severity === 'blocking' && PERMANENT_REASONS.has(reason.code),
+        ) && !target.capabilities.canTakeOfflineCodes,
+    );
+  }
+
+  #zoneWarned = false;
+
+  /**
+   * The page's developer, not the host, can fix an unknown zone: said once in the console, while
+   * the host reads which zone the times are in.
+   */
+  #warnUnknownZone(): void {
+    if (this.#zone().source !== 'browser' || this.#zoneWarned) return;
+    this.#zoneWarned = true;
+    console.warn(
+      "<seam-code-creator>: the lock's time zone is unknown, so times are entered in the " +
+        "browser's. Set the time-zone attribute to the property's IANA zone (e.g. Europe/Berlin).",
+    );
   }
 
   /** What every target lock accepts, combined; null before they are loaded. */
@@ -847,7 +886,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
     const cautions = [
       ...caps.reasons.onlineCodes.filter((reason) => reason.severity === 'caution'),
     ];
-    lines.push(html`<li>${this.#deviceState(target.device)}</li>`);
+    lines.push(html`<li>${this.#deviceState(target)}</li>`);
     if (caps.canTakeOnlineCodes) lines.push(html`<li>${t.takesOnline}</li>`);
     if (caps.canTakeOfflineCodes) lines.push(html`<li>${t.takesOffline}</li>`);
     if (caps.canTakeOnlineCodes) {
@@ -892,7 +931,8 @@ export class SeamCodeCreator extends SeamConnectedElement {
   }
 
   /** "Online · battery 80 % · keypad connected": what a host checks before trusting a lock. */
-  #deviceState(device: Device): string {
+  #deviceState(target: Target): string {
+    const { device, capabilities } = target;
     const t = this.t.creator;
     const properties = (device.properties ?? {}) as {
       online?: boolean;
@@ -906,7 +946,17 @@ export class SeamCodeCreator extends SeamConnectedElement {
             level > 1 ? level / 100 : level,
           )
         : null;
-    const parts = [properties.online === false ? t.offline : t.online];
+    // A lock behind a disconnected account may still report online: it is not reachable.
+    const accountDisconnected = capabilities.reasons.onlineCodes.some(
+      (reason) => reason.code === 'account_disconnected',
+    );
+    const parts = [
+      accountDisconnected
+        ? t.accountDisconnected
+        : properties.online === false
+          ? t.offline
+          : t.online,
+    ];
     const battery = percent(properties.battery?.level ?? properties.battery_level);
     if (battery !== null) parts.push(t.battery(battery));
     const keypad = properties.accessory_keypad;
@@ -922,7 +972,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
   #renderCannot(): TemplateResult {
     const t = this.t.creator;
     return html`<div part="cannot" class="cannot" role="alert">
-      <p class="cannot-title">${t.cannotTitle}</p>
+      <p class="cannot-title">${this.#neverTakesCodes() ? t.cannotEverTitle : t.cannotTitle}</p>
       ${this.targets.map((target) => {
         const caps = target.capabilities;
         const reasons = caps.reasons.onlineCodes.filter((reason) => reason.severity === 'blocking');
@@ -1276,10 +1326,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
   #renderNoPin(view: FormView, rules: LockRules, messages: Messages): TemplateResult {
     const t = this.t.creator;
     return html`<div part="field" class="field">
-      <p class="muted">${view.noPin === 'offline' ? t.offlinePin : t.lockPicksPinNote}</p>
-      ${this.#renderMessages('code', messages.code)}
-    </div>
-    ${view.preferredCodeLength !== null ? this.#renderLengthSelect(view, rules, messages) : nothing}`;
+        <p class="muted">${view.noPin === 'offline' ? t.offlinePin : t.lockPicksPinNote}</p>
+        ${this.#renderMessages('code', messages.code)}
+      </div>
+      ${view.preferredCodeLength !== null ? this.#renderLengthSelect(view, rules, messages) : nothing}`;
   }
 
   #renderAdvanced(view: FormView, rules: LockRules) {
@@ -1343,7 +1393,11 @@ export class SeamCodeCreator extends SeamConnectedElement {
       );
     }
     if (options.length === 0) return nothing;
-    return html`<details part="advanced" class="advanced" ?open=${shown.isOfflineAccessCode === true}>
+    return html`<details
+      part="advanced"
+      class="advanced"
+      ?open=${shown.isOfflineAccessCode === true}
+    >
       <summary>${t.advanced}</summary>
       <div class="advanced-options">${options}</div>
     </details>`;

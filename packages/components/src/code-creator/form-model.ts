@@ -143,7 +143,10 @@ export function freshForm(
   form = { ...form, name: presets.name };
   if (presets.code.trim() !== '' && rules?.canChoosePin !== false) {
     form = { ...form, code: presets.code.trim(), pinMode: 'choose' };
-  } else if (presets.preferredCodeLength !== null && Number.isInteger(presets.preferredCodeLength)) {
+  } else if (
+    presets.preferredCodeLength !== null &&
+    Number.isInteger(presets.preferredCodeLength)
+  ) {
     form = { ...form, preferredCodeLength: presets.preferredCodeLength, pinMode: 'seam' };
   }
   if (presets.startsAt !== '' || presets.endsAt !== '') {
@@ -167,8 +170,7 @@ export function switchLocks(
 ): CreatorForm {
   let form = freshForm(rules, presets, window);
   if (touched.has('name')) form = { ...form, name: previous.name };
-  const windowTouched =
-    touched.has('timing') || touched.has('starts_at') || touched.has('ends_at');
+  const windowTouched = touched.has('timing') || touched.has('starts_at') || touched.has('ends_at');
   const ongoingAllowed = rules.canTakeOnline;
   if (windowTouched && (previous.timing === 'time_bound' || ongoingAllowed)) {
     form = {
@@ -251,9 +253,7 @@ export function viewOf(form: CreatorForm, rules: LockRules): FormView {
     pinMode,
     code: pinMode === 'choose' ? form.code : null,
     preferredCodeLength:
-      !offline && (pinMode === 'seam' || !pinAllowed)
-        ? { value: form.preferredCodeLength }
-        : null,
+      !offline && (pinMode === 'seam' || !pinAllowed) ? { value: form.preferredCodeLength } : null,
     noPin: pinAllowed ? null : offline ? 'offline' : 'lock_picks',
     options,
   };

@@ -105,7 +105,10 @@ describe('a fresh form, for every lock of the catalogue', () => {
       if (!rules.canChoosePin) expect(view.pinMode, role).toBeNull();
       const result = draftOf(form, rules, ZONE, START);
       expect(result.draft, role).not.toBeNull();
-      if (rules.canTake && capabilities.reasons.onlineCodes.every((r) => r.severity !== 'blocking')) {
+      if (
+        rules.canTake &&
+        capabilities.reasons.onlineCodes.every((r) => r.severity !== 'blocking')
+      ) {
         const core = validateCodeDraft(result.draft, { device, now: START });
         // Kwikset's 2-14 name rule and the like: "Guest Ana" fits every lock.
         expect(
@@ -215,7 +218,15 @@ type Edit =
   | { kind: 'pinMode'; value: 'choose' | 'seam' }
   | { kind: 'code'; value: string }
   | { kind: 'length'; value: number | null }
-  | { kind: 'option'; key: 'preferNativeScheduling' | 'allowExternalModification' | 'useBackupAccessCodePool' | 'isOneTimeUse'; value: boolean }
+  | {
+      kind: 'option';
+      key:
+        | 'preferNativeScheduling'
+        | 'allowExternalModification'
+        | 'useBackupAccessCodePool'
+        | 'isOneTimeUse';
+      value: boolean;
+    }
   | { kind: 'offline'; value: boolean }
   | { kind: 'switch'; index: number };
 
@@ -350,19 +361,14 @@ describe('any sequence of edits and lock switches (fast-check)', () => {
 
   it('a lock switch gives what a fresh load gives, but for the name and window typed', () => {
     fc.assert(
-      fc.property(
-        fc.nat(),
-        fc.array(edit, { maxLength: 15 }),
-        fc.nat(),
-        (start, edits, next) => {
-          const before = run(start, edits).form;
-          const rules = (locks[next % locks.length] as Lock).rules;
-          const touched = new Set<CreatorField | 'timing'>(['name']);
-          const switched = switchLocks(before, touched, rules, emptyPresets, window);
-          const fresh = { ...freshForm(rules, emptyPresets, window), name: before.name };
-          expect(viewOf(switched, rules)).toEqual(viewOf(fresh, rules));
-        },
-      ),
+      fc.property(fc.nat(), fc.array(edit, { maxLength: 15 }), fc.nat(), (start, edits, next) => {
+        const before = run(start, edits).form;
+        const rules = (locks[next % locks.length] as Lock).rules;
+        const touched = new Set<CreatorField | 'timing'>(['name']);
+        const switched = switchLocks(before, touched, rules, emptyPresets, window);
+        const fresh = { ...freshForm(rules, emptyPresets, window), name: before.name };
+        expect(viewOf(switched, rules)).toEqual(viewOf(fresh, rules));
+      }),
       { numRuns: 300 },
     );
   });
