@@ -24,6 +24,7 @@ import type { AccessCode, ActionAttempt, Device } from '@seamapi/types/connect';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SeamStatusChangeEvent } from '../code-status/code-status.events.js';
+import { STATUS_EXPORTPARTS } from '../code-status/code-status.parts.js';
 import { SeamConnectedElement, type SeamConnection } from '../internal/connected-element.js';
 import { describeError, type DescribedError } from '../internal/errors.js';
 import { SeamErrorEvent } from '../internal/events.js';
@@ -165,6 +166,7 @@ function intersect(lists: readonly (readonly number[])[]): number[] {
  * @cssproperty --seam-color-warning - Warnings.
  * @cssproperty --seam-color-success - Success.
  * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-color-scheme - `light dark` (default: the viewer's preference), `light` or `dark`; inherited, so any ancestor may set it.
  * @cssproperty --seam-code-creator-max-width - Widest the element grows (default 32rem).
  *
  * @cssstate loading - The lock(s) are loading.
@@ -1437,6 +1439,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
         (code) =>
           html`<seam-code-status
             part="status"
+            exportparts=${STATUS_EXPORTPARTS}
             .accessCode=${code}
             .client=${connection.client}
             .verifier=${connection.verifier}

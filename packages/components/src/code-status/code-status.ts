@@ -127,6 +127,7 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * @cssproperty --seam-color-warning - Delayed and unknown phases, warnings.
  * @cssproperty --seam-color-success - The active phase.
  * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-color-scheme - `light dark` (default: the viewer's preference), `light` or `dark`; inherited, so any ancestor may set it.
  *
  * @cssstate loading - Nothing is known about the code yet.
  * @cssstate submitting - The create (or a change) is being sent.
