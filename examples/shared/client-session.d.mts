@@ -5,14 +5,9 @@ export interface SeamConfig {
   readonly apiKey: string;
   readonly connectedAccountIds: readonly string[];
 }
-export interface ClientSession {
-  readonly clientSessionToken: string;
-  readonly endpoint: string;
-}
 export declare function seamConfig(env?: Record<string, string | undefined>): SeamConfig;
 export declare function mintClientSessionToken(
   userIdentifierKey: string,
   config?: SeamConfig,
 ): Promise<string>;
 export declare function POST(request: Request, config?: SeamConfig): Promise<Response>;
-export declare function fetchClientSession(user?: string): Promise<ClientSession>;

@@ -58,13 +58,3 @@ export async function POST(request, config = seamConfig()) {
     return Response.json({ error: 'could not reach Seam' }, { status: 502 });
   }
 }
-
-/** Fetches the token from the page: what every example's front end calls on load. */
-export async function fetchClientSession(user = 'demo-user') {
-  const response = await fetch('/api/seam/client-session', {
-    method: 'POST',
-    headers: { 'x-demo-user': user },
-  });
-  if (!response.ok) throw new Error(`client session: ${response.status}`);
-  return response.json();
-}

@@ -54,6 +54,7 @@ function definedTags(path) {
 }
 
 const relative = (path) => `./${path.replace(/^dist\//, '')}`;
+const camel = (name) => name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
 const pascal = (name) => name.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase());
 
 /** Every type the drafts name (element classes and event classes), from the package index. */
@@ -107,9 +108,17 @@ let vue = draft(generateVuejsTypes, options, 'vue.d.ts');
 vue = eventHandlers(dedupeImport(vue));
 vue = replaceChecked(
   vue,
-  /\n\s*declare global \{\s*namespace JSX \{[^}]*\}\s*\}/,
+  /\n\s*declare global \{\s*namespace JSX \{[^}]*IntrinsicElements extends CustomElements \{\}\s*\}\s*\}/,
   '',
   'a global JSX namespace',
+);
+// vue-tsc matches a template's `foo-bar=` and `@foo-bar` against the props `fooBar` and
+// `onFooBar` (Vue camelizes), so kebab-case keys would never be checked: camelize them.
+vue = replaceChecked(
+  vue,
+  /^(\s*)"(on)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"\?:/gm,
+  (_, indent, on, name) => `${indent}${on ? `on${pascal(name)}` : camel(name)}?:`,
+  'kebab-case prop keys',
 );
 writeFileSync(join(dist, 'vue.d.ts'), banner + vue);
 writeFileSync(
