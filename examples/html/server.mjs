@@ -6,7 +6,9 @@ import { exampleServer, listen } from '../shared/node-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The browser build (the package's `node` condition would give the server-side module).
-const packageDir = dirname(createRequire(import.meta.url).resolve('@seam-codes/components/package.json'));
+const packageDir = dirname(
+  createRequire(import.meta.url).resolve('@seam-codes/components/package.json'),
+);
 
 export const server = exampleServer({
   root: here,

@@ -1,3 +1,4 @@
+/* global fetch, Response */
 // The backend half of every example: mint a Seam client session token for the signed-in user.
 // The API key stays on the server; the page gets a token scoped to that user (Seam's
 // recommended way to authorise a page). Works against Seam and against the local sandbox

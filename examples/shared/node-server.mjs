@@ -1,3 +1,4 @@
+/* global Request */
 // A tiny Node server for the examples: serves a folder of built files and routes
 // POST /api/seam/client-session to the shared Web-standard handler.
 import { createServer } from 'node:http';
@@ -22,7 +23,9 @@ export function exampleServer({ root, files = {}, render }) {
       res.end(await render());
       return;
     }
-    const path = files[url.pathname] ?? join(root, normalize(url.pathname === '/' ? '/index.html' : url.pathname));
+    const path =
+      files[url.pathname] ??
+      join(root, normalize(url.pathname === '/' ? '/index.html' : url.pathname));
     if (!path.startsWith(root) && !Object.values(files).includes(path)) {
       res.writeHead(404).end();
       return;

@@ -124,7 +124,8 @@ function publishedManifestPlugin() {
           }
         }
         for (const entry of module.exports ?? []) {
-          if (entry.declaration?.module) entry.declaration.module = shippedPath(entry.declaration.module);
+          if (entry.declaration?.module)
+            entry.declaration.module = shippedPath(entry.declaration.module);
         }
       }
     },

@@ -50,7 +50,9 @@ describe('theme', () => {
 
   it('takes the scheme an ancestor chooses by class, across shadow roots, native controls too', async () => {
     const probe = await probeIn(
-      html`<main class="app-dark"><section><seam-theme-probe></seam-theme-probe></section></main>`,
+      html`<main class="app-dark">
+        <section><seam-theme-probe></seam-theme-probe></section>
+      </main>`,
     );
     expect(getComputedStyle(probe).colorScheme).to.equal('dark');
     expect(getComputedStyle(probe).color).to.equal(DARK_TEXT);
@@ -60,7 +62,9 @@ describe('theme', () => {
 
   it('takes the scheme an ancestor chooses by attribute, and the nearest choice wins', async () => {
     const probe = await probeIn(
-      html`<div class="app-dark"><div data-theme="light"><seam-theme-probe></seam-theme-probe></div></div>`,
+      html`<div class="app-dark">
+        <div data-theme="light"><seam-theme-probe></seam-theme-probe></div>
+      </div>`,
     );
     expect(getComputedStyle(probe).colorScheme).to.equal('light');
     expect(getComputedStyle(probe).color).to.equal(LIGHT_TEXT);
@@ -79,7 +83,7 @@ describe('theme', () => {
 });
 
 describe('exportparts of the status inside the creator', () => {
-  it("lists every part <seam-code-status> declares, as status-<part>", async () => {
+  it('lists every part <seam-code-status> declares, as status-<part>', async () => {
     const response = await fetch('/packages/components/custom-elements.json');
     const manifest = (await response.json()) as {
       modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[];

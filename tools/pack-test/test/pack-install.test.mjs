@@ -1,3 +1,4 @@
+/* global fetch */
 // What an integrator gets from npm: @seam-codes/core and @seam-codes/components are packed (their
 // prepack builds them), the tarballs are installed with npm into a fresh app outside the
 // workspace, together with the examples' own dependencies, and then:
@@ -9,7 +10,15 @@
 //   - the examples' backend mints a client session token against the sandbox, and the token works.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -41,7 +50,11 @@ function run(command, args, cwd, env = {}) {
 /** Runs a command that must succeed; fails the test with its output otherwise. */
 function ok(command, args, cwd, env) {
   const result = run(command, args, cwd, env);
-  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
+  assert.equal(
+    result.status,
+    0,
+    `${command} ${args.join(' ')} failed in ${cwd}:\n${result.output}`,
+  );
   return result.output;
 }
 
@@ -74,7 +87,10 @@ before(() => {
         const wanted = name.startsWith('@seam-codes/')
           ? `file:${tarballs[name.slice('@seam-codes/'.length)]}`
           : range;
-        assert.ok(merged[name] === undefined || merged[name] === wanted, `${name}: examples disagree`);
+        assert.ok(
+          merged[name] === undefined || merged[name] === wanted,
+          `${name}: examples disagree`,
+        );
         merged[name] = wanted;
       }
     }
@@ -82,7 +98,11 @@ before(() => {
   dependencies['@seam-codes/core'] = `file:${tarballs.core}`;
   writeFileSync(
     join(app, 'package.json'),
-    JSON.stringify({ name: 'seam-pack-test-app', private: true, type: 'module', dependencies, devDependencies }, null, 2),
+    JSON.stringify(
+      { name: 'seam-pack-test-app', private: true, type: 'module', dependencies, devDependencies },
+      null,
+      2,
+    ),
   );
   ok('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app);
   for (const folder of [...EXAMPLES, 'shared']) {
@@ -112,7 +132,9 @@ describe('the tarballs', () => {
         `${name}: no sources, tests or maps`,
       );
       const manifest = JSON.parse(
-        execFileSync('tar', ['xzf', tarballs[name], '-O', 'package/package.json'], { encoding: 'utf8' }),
+        execFileSync('tar', ['xzf', tarballs[name], '-O', 'package/package.json'], {
+          encoding: 'utf8',
+        }),
       );
       const targets = JSON.stringify(manifest.exports);
       assert.doesNotMatch(targets, /\.\/src\//, `${name}: exports point at dist`);
@@ -150,7 +172,11 @@ describe('the tarballs', () => {
 
   test('a publish dry run accepts both', () => {
     for (const name of PACKAGES) {
-      const output = ok('npm', ['publish', '--dry-run', '--access', 'public', tarballs[name]], work);
+      const output = ok(
+        'npm',
+        ['publish', '--dry-run', '--access', 'public', tarballs[name]],
+        work,
+      );
       assert.match(output, new RegExp(`@seam-codes/${name}`));
     }
   });
@@ -196,7 +222,9 @@ describe('the examples', () => {
     seam = {
       SEAM_ENDPOINT: sandbox.url,
       SEAM_API_KEY: apiKey,
-      SEAM_CONNECTED_ACCOUNT_IDS: [...new Set(devices.map((d) => d.connected_account_id))].join(','),
+      SEAM_CONNECTED_ACCOUNT_IDS: [...new Set(devices.map((d) => d.connected_account_id))].join(
+        ',',
+      ),
     };
   });
   after(() => sandbox?.stop());
@@ -233,7 +261,9 @@ export const d = <seam-code-creator device-id="ok" preferred-code-length={6} />;
     try {
       const { status, output } = run(join(bins(), 'tsc'), ['-p', '.'], dir);
       assert.notEqual(status, 0, 'tsc accepted wrong attribute types');
-      const lines = [...output.matchAll(/wrong\.tsx\((\d+),\d+\): error TS\d+/g)].map((m) => Number(m[1]));
+      const lines = [...output.matchAll(/wrong\.tsx\((\d+),\d+\): error TS\d+/g)].map((m) =>
+        Number(m[1]),
+      );
       assert.deepEqual([...new Set(lines)].sort(), [2, 3, 4], output);
     } finally {
       rmSync(join(dir, 'src', 'wrong.tsx'));
@@ -265,7 +295,9 @@ function wrongHandler(event: { detail: number }) {
     try {
       const { status, output } = run(join(bins(), 'vue-tsc'), ['-p', '.'], dir);
       assert.notEqual(status, 0, 'vue-tsc accepted a wrong attribute type');
-      const lines = [...output.matchAll(/Wrong\.vue\((\d+),\d+\): error TS\d+/g)].map((m) => Number(m[1]));
+      const lines = [...output.matchAll(/Wrong\.vue\((\d+),\d+\): error TS\d+/g)].map((m) =>
+        Number(m[1]),
+      );
       assert.deepEqual([...new Set(lines)], [8, 9], output);
     } finally {
       rmSync(join(dir, 'src', 'Wrong.vue'));
@@ -276,7 +308,11 @@ function wrongHandler(event: { detail: number }) {
     const dir = join(app, 'next-style');
     ok(join(bins(), 'tsc'), ['-p', '.'], dir);
     ok(join(bins(), 'vite'), ['build', '--logLevel', 'warn'], dir);
-    ok(join(bins(), 'vite'), ['build', '--ssr', 'server.tsx', '--outDir', 'dist/server', '--logLevel', 'warn'], dir);
+    ok(
+      join(bins(), 'vite'),
+      ['build', '--ssr', 'server.tsx', '--outDir', 'dist/server', '--logLevel', 'warn'],
+      dir,
+    );
     const script = `
       const server = await import('./dist/server/server.js');
       const html = await server.render('guest-host-1');
@@ -285,7 +321,10 @@ function wrongHandler(event: { detail: number }) {
       console.log(JSON.stringify({ html, body: await response.json(), refused: refused.status }));`;
     const output = ok(process.execPath, ['--input-type=module', '-e', script], dir, seam);
     const { html, body, refused } = JSON.parse(output.trim().split('\n').at(-1));
-    assert.match(html, /<seam-code-creator client-session-token="seam_cst_[^"]+" endpoint="http:\/\/127\.0\.0\.1:\d+"/);
+    assert.match(
+      html,
+      /<seam-code-creator client-session-token="seam_cst_[^"]+" endpoint="http:\/\/127\.0\.0\.1:\d+"/,
+    );
     assert.doesNotMatch(html, /seam_sandbox_/, 'no API key in the page');
     assert.equal(refused, 401);
     assert.match(body.clientSessionToken, /^seam_cst_/);

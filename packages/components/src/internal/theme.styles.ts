@@ -30,10 +30,7 @@ export const themeStyles = css`
       --_seam-color-text: var(--seam-color-text, light-dark(#1b1f24, #e6edf3));
       --_seam-color-text-muted: var(--seam-color-text-muted, light-dark(#57606a, #a4aeb9));
       --_seam-color-surface: var(--seam-color-surface, light-dark(#ffffff, #0d1117));
-      --_seam-color-surface-raised: var(
-        --seam-color-surface-raised,
-        light-dark(#f6f8fa, #161b22)
-      );
+      --_seam-color-surface-raised: var(--seam-color-surface-raised, light-dark(#f6f8fa, #161b22));
       --_seam-color-border: var(--seam-color-border, light-dark(#6e7781, #7d8590));
       --_seam-color-accent: var(--seam-color-accent, light-dark(#0a58ca, #58a6ff));
       --_seam-color-on-accent: var(--seam-color-on-accent, light-dark(#ffffff, #0d1117));
