@@ -143,6 +143,38 @@ describe('the tarballs', () => {
     }
   });
 
+  test('the manifest describes what ships: real module paths, typed events, no private members', () => {
+    const files = new Set(
+      execFileSync('tar', ['tzf', tarballs.components], { encoding: 'utf8' }).split('\n'),
+    );
+    const manifest = JSON.parse(
+      execFileSync('tar', ['xzf', tarballs.components, '-O', 'package/custom-elements.json'], {
+        encoding: 'utf8',
+      }),
+    );
+    const elements = [];
+    for (const module of manifest.modules) {
+      assert.ok(files.has(`package/${module.path}`), `${module.path} is in the package`);
+      for (const declaration of module.declarations ?? []) {
+        if (declaration.tagName) elements.push(declaration);
+        for (const member of declaration.members ?? []) {
+          assert.notEqual(member.privacy, 'private', `${declaration.name}.${member.name}`);
+        }
+      }
+    }
+    assert.deepEqual(elements.map((element) => element.tagName).sort(), [
+      'seam-code-creator',
+      'seam-code-status',
+    ]);
+    for (const element of elements) {
+      for (const event of element.events) {
+        assert.match(event.type?.text ?? '', /^Seam\w+Event$/, `${element.tagName} ${event.name}`);
+      }
+    }
+    const generated = ['react.d.ts', 'vue.d.ts', 'web-types.json', 'vscode.html-custom-data.json'];
+    for (const file of generated) assert.ok(files.has(`package/dist/${file}`), file);
+  });
+
   test('publint: no packaging errors or warnings', () => {
     for (const name of PACKAGES) {
       const output = ok(join(bin, 'publint'), ['run', tarballs[name], '--strict'], work);
@@ -199,6 +231,21 @@ describe('in Node', () => {
       console.log('imported', ${entries.length});`;
     const output = ok(process.execPath, ['--input-type=module', '-e', script], app);
     assert.match(output, /imported \d+/);
+  });
+
+  test('the React wrappers render their tags on the server', () => {
+    const script = `
+      const { createElement } = await import('react');
+      const { renderToString } = await import('react-dom/server');
+      const { SeamCodeCreator, SeamCodeStatus } = await import('@seam-codes/components/react');
+      console.log(renderToString(createElement('div', null,
+        createElement(SeamCodeCreator, { deviceId: 'd1', onSeamCodeCreated: () => {} }),
+        createElement(SeamCodeStatus, { accessCodeId: 'a1' }))));`;
+    const output = ok(process.execPath, ['--input-type=module', '-e', script], app);
+    assert.match(
+      output,
+      /<seam-code-creator><\/seam-code-creator><seam-code-status><\/seam-code-status>/,
+    );
   });
 });
 
