@@ -56,8 +56,9 @@ function shippedPath(path) {
 
 /**
  * Makes the manifest describe what is published:
- * - every event has a type: the `{Type}` of its `@fires {Type} name` tag, or else the event class
- *   whose `static eventName` is that name (so a missing tag still gives a typed event);
+ * - every event has a type: its event class, the one whose `static eventName` is the event's
+ *   name (so a missing or loose `@fires {Type} name` tag still gives the right type), or else
+ *   the `{Type}` of its tag;
  * - members that are not API (private, `#private`) are left out, and so is everything under
  *   `src/internal/` that the package does not export (`@internal` members are dropped by the
  *   analyzer itself);
@@ -78,6 +79,7 @@ function publishedManifestPlugin() {
           if (name !== undefined) eventClasses.set(name, declaration.name);
         }
       }
+      const eventClassNames = new Set(eventClasses.values());
       const publicNames = new Set(
         modules
           .filter((module) => PUBLIC_ENTRIES.includes(module.path))
@@ -87,8 +89,11 @@ function publishedManifestPlugin() {
       for (const module of modules) {
         for (const declaration of module.declarations ?? []) {
           for (const event of declaration.events ?? []) {
-            if (event.type?.text) continue;
+            // The event's type is its class. A tag naming something else (the detail type, or
+            // CustomEvent<...>) is replaced by the class when there is one for that name.
+            if (eventClassNames.has(event.type?.text)) continue;
             const type = eventClasses.get(event.name);
+            if (type === undefined && event.type?.text) continue;
             if (type === undefined) {
               throw new Error(
                 `manifest: <${declaration.tagName}> fires ${event.name}, but neither its @fires tag ` +
