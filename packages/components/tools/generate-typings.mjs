@@ -34,23 +34,31 @@ const elements = manifest.modules.flatMap((module) =>
 );
 if (elements.length === 0) throw new Error('typings: the manifest declares no element');
 
-/** The `define` module the manifest records for a tag (its own, not the package-wide one). */
-function defineModule(tag) {
-  const modules = manifest.modules.filter((module) =>
-    (module.exports ?? []).some(
-      (entry) => entry.kind === 'custom-element-definition' && entry.name === tag,
-    ),
-  );
-  const own = modules
-    .map((module) => module.path)
-    .filter((path) => /\/define\.js$/.test(path))
-    .sort((a, b) => definedTags(a).length - definedTags(b).length)[0];
-  if (own === undefined) throw new Error(`typings: no define module registers <${tag}>`);
+/**
+ * The `define` module the manifest records for an element: the one beside its class
+ * (`code-creator/define.js`), else the one that defines the fewest tags.
+ */
+function defineModule(element) {
+  const candidates = manifest.modules
+    .filter((module) => /(^|\/)define\.js$/.test(module.path))
+    .filter((module) =>
+      (module.exports ?? []).some(
+        (entry) => entry.kind === 'custom-element-definition' && entry.name === element.tagName,
+      ),
+    )
+    .map((module) => module.path);
+  const beside = element.module.replace(/[^/]+$/, 'define.js');
+  const own = candidates.includes(beside)
+    ? beside
+    : candidates.sort((a, b) => definedTags(a) - definedTags(b))[0];
+  if (own === undefined)
+    throw new Error(`typings: no define module registers <${element.tagName}>`);
   return own;
 }
 function definedTags(path) {
   const module = manifest.modules.find((candidate) => candidate.path === path);
-  return (module?.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition');
+  return (module?.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition')
+    .length;
 }
 
 const relative = (path) => `./${path.replace(/^dist\//, '')}`;
@@ -138,7 +146,7 @@ const wrappers = elements.map((element) => {
     name: event.name,
     type: event.type?.text ?? 'Event',
   }));
-  return { element, events, define: relative(defineModule(element.tagName)) };
+  return { element, events, define: relative(defineModule(element)) };
 });
 const eventTypes = [
   ...new Set(wrappers.flatMap(({ events }) => events.map((event) => event.type))),

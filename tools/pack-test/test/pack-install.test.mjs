@@ -173,6 +173,16 @@ describe('the tarballs', () => {
     }
     const generated = ['react.d.ts', 'vue.d.ts', 'web-types.json', 'vscode.html-custom-data.json'];
     for (const file of generated) assert.ok(files.has(`package/dist/${file}`), file);
+    // Each React wrapper loads only its own element's define module.
+    const wrappers = execFileSync(
+      'tar',
+      ['xzf', tarballs.components, '-O', 'package/dist/react.js'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const defines = [...wrappers.matchAll(/from '(\.[^']*define\.js)'/g)].map((m) => m[1]);
+    assert.deepEqual(defines.sort(), ['./code-creator/define.js', './code-status/define.js']);
   });
 
   test('publint: no packaging errors or warnings', () => {
