@@ -24,6 +24,10 @@ const TYPES = {
 export function startStaticServer({ root, port = 0, host = '127.0.0.1', extra = {} }) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end(); // browsers ask for it once per profile; the site has an SVG icon
+      return;
+    }
     if (Object.hasOwn(extra, path)) {
       response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
       response.end(JSON.stringify(extra[path]()));

@@ -90,6 +90,7 @@ export function live<T = undefined>(options: LiveOptions<T>): StoryObj {
       const root = document.createElement('div');
       root.className = `seam-story seam-story-${theme}`;
       root.lang = globals.locale ?? 'en';
+      root.dataset.storyId = context.id;
       root.innerHTML = '<div class="seam-bar"></div><div class="seam-content"></div>';
       applyTheme(root, theme);
       const mine = ++generation;

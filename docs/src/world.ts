@@ -236,9 +236,14 @@ function inPageWorld(role: SandboxDeviceRole, options: WorldOptions, speed: numb
     },
   };
   timer = setInterval(() => {
-    if (world.speed <= 0 || busy) return;
+    if (busy) return;
     busy = true;
-    void advance(TICK_MS * world.speed).finally(() => {
+    // A stopped clock still runs what is due now (a first fetch), so elements load.
+    const step = world.speed > 0 ? TICK_MS * world.speed : 0;
+    queue = queue
+      .then(() => (step > 0 ? clock.advance(step) : clock.runDue()))
+      .catch((error: unknown) => console.warn(error));
+    void queue.finally(() => {
       busy = false;
     });
   }, TICK_MS);

@@ -1,6 +1,8 @@
 // Visits every entry of the built site's index.json (stories and docs pages) in Debian's
 // Chromium: no console error, no page error, axe-clean, and a screenshot of each kept in
 // test-artifacts/screenshots/ (gitignored). Needs `storybook build` first (scripts/test.mjs).
+// Two tabs load the preview once each and switch stories over Storybook's channel, as the
+// manager does: a reload per story would parse the preview bundle 80 times on a busy machine.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,65 +15,106 @@ const site = fileURLToPath(new URL('../storybook-static', import.meta.url));
 const shots = fileURLToPath(new URL('../test-artifacts/screenshots/', import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const index = JSON.parse(readFileSync(`${site}/index.json`, 'utf8'));
-const entries = Object.values(index.entries).filter((entry) => entry.type === 'story' || entry.type === 'docs');
+const entries = Object.values(index.entries).filter(
+  (entry) => entry.type === 'story' || entry.type === 'docs',
+);
+const TABS = 2;
 
 let server;
 let browser;
+/** Free tabs, each with the problems seen since its current entry started. */
+const idle = [];
+const waiting = [];
+
+async function openTab() {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const tab = { page, problems: [], current: entries[0].id };
+  page.on('console', (message) => {
+    if (message.type() === 'error') tab.problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => tab.problems.push(`page error: ${error.message}`));
+  await page.goto(`${server.url}iframe.html?id=${entries[0].id}&viewMode=story`);
+  await page.waitForFunction(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__ !== undefined);
+  await page.addScriptTag({ content: axeSource });
+  return tab;
+}
+
+async function takeTab() {
+  const tab = idle.pop();
+  if (tab) return tab;
+  return new Promise((resolve) => waiting.push(resolve));
+}
+function giveBack(tab) {
+  const next = waiting.shift();
+  if (next) next(tab);
+  else idle.push(tab);
+}
+
 before(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startStaticServer({ root: site });
   browser = await launch();
+  for (let i = 0; i < TABS; i += 1) idle.push(await openTab());
 });
 after(async () => {
   await browser?.close();
   await server?.close();
 });
 
-/** Waits until the story says it is ready and no element is still loading. */
-async function settled(page, docs) {
-  if (docs) {
-    await page.waitForSelector('.sbdocs-content', { timeout: 15_000 });
-  } else {
-    await page.waitForFunction(
-      () => {
-        const root = document.querySelector('#storybook-root');
-        if (root === null || root.childElementCount === 0) return false;
-        const story = root.querySelector('.seam-story');
-        if (story !== null && story.dataset.ready === undefined) return false;
-        return ![...root.querySelectorAll('seam-code-creator, seam-code-status')].some((element) =>
-          element.matches(':state(loading)'),
-        );
-      },
-      null,
-      { timeout: 15_000 },
-    );
-  }
-  await page.waitForTimeout(300);
+/** Shows an entry in the tab and waits until it is ready and no element is still loading. */
+async function show(tab, entry) {
+  const { page } = tab;
+  const docs = entry.type === 'docs';
+  await page.evaluate(
+    ({ id, docs, again }) => {
+      document.querySelector('#storybook-root')?.replaceChildren();
+      document.querySelector('#storybook-docs')?.replaceChildren();
+      const channel = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
+      if (again) channel.emit('forceRemount', { storyId: id });
+      else channel.emit('setCurrentStory', { storyId: id, viewMode: docs ? 'docs' : 'story' });
+    },
+    { id: entry.id, docs, again: tab.current === entry.id },
+  );
+  tab.current = entry.id;
+  await page.waitForFunction(
+    ({ id, docs }) => {
+      if (docs) return document.querySelector('#storybook-docs .sbdocs-content') !== null;
+      const root = document.querySelector('#storybook-root');
+      if (root === null || root.childElementCount === 0) return false;
+      const story = root.querySelector('.seam-story');
+      if (story !== null && (story.dataset.storyId !== id || story.dataset.ready === undefined))
+        return false;
+      return ![...root.querySelectorAll('seam-code-creator, seam-code-status')].some((element) =>
+        element.matches(':state(loading)'),
+      );
+    },
+    { id: entry.id, docs },
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(docs ? 500 : 200);
 }
 
-describe('every story and docs page', { concurrency: 2 }, () => {
+describe('every story and docs page', { concurrency: TABS }, () => {
   for (const entry of entries) {
     it(`${entry.type} ${entry.id}`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const problems = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      const tab = await takeTab();
+      tab.problems = [];
       try {
         const docs = entry.type === 'docs';
-        await page.goto(`${server.url}iframe.html?id=${entry.id}&viewMode=${docs ? 'docs' : 'story'}`);
-        await settled(page, docs);
-        const state = await page.evaluate(
+        await show(tab, entry);
+        const ready = await tab.page.evaluate(
           () => document.querySelector('.seam-story')?.getAttribute('data-ready') ?? 'n/a',
         );
-        assert.notEqual(state, 'error', 'the story could not start');
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async (docsPage) => {
+        assert.notEqual(ready, 'error', 'the story could not start');
+        const violations = await tab.page.evaluate(async (docsPage) => {
           const result = await globalThis.axe.run(docsPage ? '#storybook-docs' : '#storybook-root', {
             resultTypes: ['violations'],
             // A story is a fragment of a page: page-level landmark rules do not apply to it.
-            rules: { region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } },
+            rules: {
+              region: { enabled: false },
+              'landmark-one-main': { enabled: false },
+              'page-has-heading-one': { enabled: false },
+            },
           });
           return result.violations.map(
             (violation) =>
@@ -81,11 +124,11 @@ describe('every story and docs page', { concurrency: 2 }, () => {
                 .join(', ')}`,
           );
         }, docs);
-        await page.screenshot({ path: `${shots}${entry.id}.png`, fullPage: true });
-        assert.deepEqual(problems, [], 'console or page errors');
+        await tab.page.screenshot({ path: `${shots}${entry.id}.png`, fullPage: true });
+        assert.deepEqual(tab.problems, [], 'console or page errors');
         assert.deepEqual(violations, [], 'axe violations');
       } finally {
-        await page.close();
+        giveBack(tab);
       }
     });
   }
