@@ -5,6 +5,6 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  docs: { defaultName: 'API' },
+  docs: { defaultName: 'Docs' },
 };
 export default config;
