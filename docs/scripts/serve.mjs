@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global fetch -- Node 20 has fetch built in. */
 // `npm start`: everything a newcomer needs, in one command, offline:
 //   1. the sandbox server (`seam-sandbox serve`, the clock at --speed),
 //   2. the relay (`seam-relay serve`), registered as the sandbox's webhook endpoint,
@@ -37,12 +38,16 @@ try {
     },
   }));
 } catch (error) {
-  console.error(`${error.message}\nOptions: --speed N --port N --sandbox-port N --relay-port N --fixtures-port N --dev --no-build`);
+  console.error(
+    `${error.message}\nOptions: --speed N --port N --sandbox-port N --relay-port N --fixtures-port N --dev --no-build`,
+  );
   process.exit(2);
 }
 const speed = Number(values.speed);
 if (!Number.isFinite(speed) || speed < 0) {
-  console.error(`--speed must be a number of virtual seconds per real second (0 stops the clock), got "${values.speed}".`);
+  console.error(
+    `--speed must be a number of virtual seconds per real second (0 stops the clock), got "${values.speed}".`,
+  );
   process.exit(2);
 }
 for (const name of ['port', 'sandbox-port', 'relay-port', 'fixtures-port']) {
@@ -104,10 +109,14 @@ function startChild(name, args, { env = {}, ready, cwd = root }) {
   return new Promise((resolve, reject) => {
     let output = '';
     let started = false;
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within 60 s:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk) => {
       if (started) {
-        for (const line of chunk.split('\n')) if (line.trim() !== '') console.log(`[${name}] ${line}`);
+        for (const line of chunk.split('\n'))
+          if (line.trim() !== '') console.log(`[${name}] ${line}`);
         return;
       }
       output += chunk;
@@ -122,7 +131,8 @@ function startChild(name, args, { env = {}, ready, cwd = root }) {
     child.stderr.setEncoding('utf8').on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (!started) reject(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${output}`));
+      if (!started)
+        reject(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${output}`));
       else if (!stopping) {
         console.error(`${name} exited (${code ?? signal}); stopping everything.`);
         void stop(1);
@@ -163,8 +173,22 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 async function main() {
   const sandboxDir = join(root, 'packages', 'sandbox');
   const relayDir = join(root, 'packages', 'relay');
-  ensureBuilt('the sandbox CLI', join(sandboxDir, 'dist', 'cli.js'), [join(sandboxDir, 'src'), join(root, 'packages', 'core', 'src')], process.execPath, ['scripts/build.mjs'], sandboxDir);
-  ensureBuilt('the relay CLI', join(relayDir, 'dist', 'cli.js'), [join(relayDir, 'src')], 'pnpm', ['run', '--silent', 'build'], relayDir);
+  ensureBuilt(
+    'the sandbox CLI',
+    join(sandboxDir, 'dist', 'cli.js'),
+    [join(sandboxDir, 'src'), join(root, 'packages', 'core', 'src')],
+    process.execPath,
+    ['scripts/build.mjs'],
+    sandboxDir,
+  );
+  ensureBuilt(
+    'the relay CLI',
+    join(relayDir, 'dist', 'cli.js'),
+    [join(relayDir, 'src')],
+    'pnpm',
+    ['run', '--silent', 'build'],
+    relayDir,
+  );
 
   const [sandboxPort, relayPort, docsPort, fixturesPort] = await Promise.all([
     freePort(Number(values['sandbox-port'])),
@@ -174,9 +198,22 @@ async function main() {
   ]);
 
   // 1. The sandbox.
-  const sandbox = await startChild('sandbox', [join(sandboxDir, 'dist', 'cli.js'), 'serve', '--host', HOST, '--port', String(sandboxPort), '--speed', String(speed)], {
-    ready: /listening on (http:\/\/\S+)[\s\S]*Control token\s+(\S+)[\s\S]*Seed\s+\d+/,
-  });
+  const sandbox = await startChild(
+    'sandbox',
+    [
+      join(sandboxDir, 'dist', 'cli.js'),
+      'serve',
+      '--host',
+      HOST,
+      '--port',
+      String(sandboxPort),
+      '--speed',
+      String(speed),
+    ],
+    {
+      ready: /listening on (http:\/\/\S+)[\s\S]*Control token\s+(\S+)[\s\S]*Seed\s+\d+/,
+    },
+  );
   const sandboxUrl = sandbox.match[1];
   const banner = (label) => new RegExp(`${label}\\s+(\\S+)`).exec(sandbox.output)?.[1];
   const credentials = {
@@ -194,29 +231,76 @@ async function main() {
     headers: { authorization: `Bearer ${credentials.apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ url: `${relayUrl}/webhooks/seam` }),
   });
-  if (!webhook.ok) throw new Error(`the sandbox refused to create the relay's webhook: ${await webhook.text()}`);
+  if (!webhook.ok)
+    throw new Error(`the sandbox refused to create the relay's webhook: ${await webhook.text()}`);
   const { webhook: created } = await webhook.json();
-  await startChild('relay', [join(relayDir, 'dist', 'cli.js'), 'serve', '--host', HOST, '--port', String(relayPort), '--allow-origin', docsUrl.slice(0, -1)], {
-    // Secrets by environment, as the relay asks (a command line is visible in `ps`).
-    env: { SEAM_WEBHOOK_SECRET: created.secret, RELAY_SUBSCRIBER_SECRET: randomBytes(32).toString('base64') },
-    ready: /listening on (http:\/\/\S+)/,
-  });
+  await startChild(
+    'relay',
+    [
+      join(relayDir, 'dist', 'cli.js'),
+      'serve',
+      '--host',
+      HOST,
+      '--port',
+      String(relayPort),
+      '--allow-origin',
+      docsUrl.slice(0, -1),
+    ],
+    {
+      // Secrets by environment, as the relay asks (a command line is visible in `ps`).
+      env: {
+        SEAM_WEBHOOK_SECRET: created.secret,
+        RELAY_SUBSCRIBER_SECRET: randomBytes(32).toString('base64'),
+      },
+      ready: /listening on (http:\/\/\S+)/,
+    },
+  );
 
   // 3. The docs site.
   let siteUrl;
   if (values.dev) {
     const storybook = join(docs, 'node_modules', 'storybook', 'dist', 'bin', 'dispatcher.js');
-    const result = await startChild('docs', [storybook, 'dev', '-p', String(docsPort), '--host', HOST, '--no-open', '--ci', '--disable-telemetry'], {
-      cwd: docs,
-      ready: /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/?)/,
-    });
+    const result = await startChild(
+      'docs',
+      [
+        storybook,
+        'dev',
+        '-p',
+        String(docsPort),
+        '--host',
+        HOST,
+        '--no-open',
+        '--ci',
+        '--disable-telemetry',
+      ],
+      {
+        cwd: docs,
+        ready: /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/?)/,
+      },
+    );
     siteUrl = result.match[1];
   } else {
     const site = join(docs, 'storybook-static');
     if (!values['no-build']) {
-      ensureBuilt('the docs site (storybook build)', join(site, 'index.json'), [join(docs, 'src'), join(docs, 'stories'), join(docs, 'guides'), join(docs, '.storybook'), join(root, 'packages', 'components', 'src'), join(root, 'packages', 'core', 'src'), join(root, 'packages', 'sandbox', 'src')], 'pnpm', ['run', '--silent', 'build'], docs);
+      ensureBuilt(
+        'the docs site (storybook build)',
+        join(site, 'index.json'),
+        [
+          join(docs, 'src'),
+          join(docs, 'stories'),
+          join(docs, 'guides'),
+          join(docs, '.storybook'),
+          join(root, 'packages', 'components', 'src'),
+          join(root, 'packages', 'core', 'src'),
+          join(root, 'packages', 'sandbox', 'src'),
+        ],
+        'pnpm',
+        ['run', '--silent', 'build'],
+        docs,
+      );
     }
-    if (!existsSync(join(site, 'index.json'))) throw new Error('docs/storybook-static is missing: run without --no-build');
+    if (!existsSync(join(site, 'index.json')))
+      throw new Error('docs/storybook-static is missing: run without --no-build');
     const server = await startStaticServer({
       root: site,
       host: HOST,
@@ -237,7 +321,8 @@ async function main() {
     closers.push(server.close);
     fixturesLine = `  Extension fixtures  ${server.url}`;
   } else {
-    fixturesLine = '  Extension fixtures  (skipped: packages/extension/scripts/serve-fixtures.mjs is not there yet)';
+    fixturesLine =
+      '  Extension fixtures  (skipped: packages/extension/scripts/serve-fixtures.mjs is not there yet)';
   }
 
   console.log(`

@@ -145,7 +145,9 @@ export function ApiReference({ tag }: { tag: string }): ReactNode {
         caption="Methods"
         head={['Method', 'Returns', 'Description']}
         rows={methods.map((m) => [
-          code(`${m.name}(${(m.parameters ?? []).map((p) => `${p.name}: ${p.type?.text ?? 'unknown'}`).join(', ')})`),
+          code(
+            `${m.name}(${(m.parameters ?? []).map((p) => `${p.name}: ${p.type?.text ?? 'unknown'}`).join(', ')})`,
+          ),
           code(m.return?.type?.text ?? 'void'),
           <Prose text={m.description} />,
         ])}
@@ -174,17 +176,26 @@ export function ApiReference({ tag }: { tag: string }): ReactNode {
       <Table
         caption="Slots"
         head={['Slot', 'Description']}
-        rows={(element.slots ?? []).map((s) => [code(s.name || '(default)'), <Prose text={s.description} />])}
+        rows={(element.slots ?? []).map((s) => [
+          code(s.name || '(default)'),
+          <Prose text={s.description} />,
+        ])}
       />
       <Table
         caption="CSS parts"
         head={['Part', 'Description']}
-        rows={(element.cssParts ?? []).map((p) => [code(`::part(${p.name})`), <Prose text={p.description} />])}
+        rows={(element.cssParts ?? []).map((p) => [
+          code(`::part(${p.name})`),
+          <Prose text={p.description} />,
+        ])}
       />
       <Table
         caption="CSS custom properties"
         head={['Property', 'Description']}
-        rows={(element.cssProperties ?? []).map((p) => [code(p.name), <Prose text={p.description} />])}
+        rows={(element.cssProperties ?? []).map((p) => [
+          code(p.name),
+          <Prose text={p.description} />,
+        ])}
       />
       <Table
         caption="CSS custom states"

@@ -36,7 +36,7 @@ function formatTime(ms: number): string {
 function tokenForm(host: HTMLElement, retry: () => void): void {
   let devices: Device[] = [];
   let message = '';
-  const draw = (): void =>
+  const draw = (): void => {
     render(
       html`<form
         class="seam-bar-token"
@@ -61,32 +61,38 @@ function tokenForm(host: HTMLElement, retry: () => void): void {
         }}
       >
         <p>
-          Real Seam needs a <strong>client session token</strong> minted by your backend (see
-          the guide "Minting client session tokens"). It stays in this page's memory: not in the
-          URL, not in storage, gone on reload. Never paste an API key.
+          Real Seam needs a <strong>client session token</strong> minted by your backend (see the
+          guide "Minting client session tokens"). It stays in this page's memory: not in the URL,
+          not in storage, gone on reload. Never paste an API key.
         </p>
         <label
           >Client session token
           <input name="token" type="password" autocomplete="off" spellcheck="false" required
         /></label>
-        ${devices.length > 0
-          ? html`<label
-              >Lock
-              <select name="device">
-                ${devices.map(
-                  (device) =>
-                    html`<option value=${device.device_id} ?selected=${device.device_id === seamDeviceId()}>
-                      ${device.display_name}
-                    </option>`,
-                )}
-              </select></label
-            >`
-          : nothing}
+        ${
+          devices.length > 0
+            ? html`<label
+                >Lock
+                <select name="device">
+                  ${devices.map(
+                    (device) =>
+                      html`<option
+                        value=${device.device_id}
+                        ?selected=${device.device_id === seamDeviceId()}
+                      >
+                        ${device.display_name}
+                      </option>`,
+                  )}
+                </select></label
+              >`
+            : nothing
+        }
         <button type="submit">${devices.length > 0 ? 'Use this lock' : 'List my locks'}</button>
         ${message ? html`<p role="alert">${message}</p>` : nothing}
       </form>`,
       host,
     );
+  };
   draw();
 }
 
@@ -102,30 +108,34 @@ export function renderBar(
     tokenForm(host, reset);
     return;
   }
-  const draw = (): void =>
+  const draw = (): void => {
     render(
       html`<div class="seam-bar-row" role="group" aria-label="Sandbox">
         <span class="seam-bar-backend">${BACKEND_NAMES[world.backend]}</span>
         <span class="seam-bar-clock" aria-live="off"
-          >${formatTime(world.now())}${world.backend !== 'seam'
-            ? html` · ${world.speed > 0 ? `×${world.speed}` : 'clock stopped'}`
-            : nothing}</span
+          >${formatTime(world.now())}${
+            world.backend !== 'seam'
+              ? html` · ${world.speed > 0 ? `×${world.speed}` : 'clock stopped'}`
+              : nothing
+          }</span
         >
-        ${world.advance
-          ? STEPS.map(
-              ([label, ms]) =>
-                html`<button
-                  type="button"
-                  data-step=${ms}
-                  @click=${async () => {
-                    await world.advance!(ms);
-                    draw();
-                  }}
-                >
-                  ${label}
-                </button>`,
-            )
-          : nothing}
+        ${
+          world.advance
+            ? STEPS.map(
+                ([label, ms]) =>
+                  html`<button
+                    type="button"
+                    data-step=${ms}
+                    @click=${async () => {
+                      await world.advance!(ms);
+                      draw();
+                    }}
+                  >
+                    ${label}
+                  </button>`,
+              )
+            : nothing
+        }
         ${actions.map(
           (action) =>
             html`<button
@@ -142,6 +152,7 @@ export function renderBar(
       </div>`,
       host,
     );
+  };
   draw();
   ticker = setInterval(() => {
     if (!host.isConnected) clearInterval(ticker);

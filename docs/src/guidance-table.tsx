@@ -6,7 +6,14 @@
 import { ACTION_LABELS, GUIDANCE } from '@seam-codes/core';
 import type { ReactNode } from 'react';
 
-const SCOPES = ['access_code', 'device', 'connected_account', 'request', 'action_attempt', 'transport'];
+const SCOPES = [
+  'access_code',
+  'device',
+  'connected_account',
+  'request',
+  'action_attempt',
+  'transport',
+];
 
 export function GuidanceTable(): ReactNode {
   const entries = Object.values(GUIDANCE);
@@ -23,7 +30,9 @@ export function GuidanceTable(): ReactNode {
       </p>
       {groups.map(({ scope, entries: list }) => (
         <section key={scope ?? 'fallback'}>
-          <h2 id={`scope-${scope ?? 'fallback'}`}>{scope ?? 'Codes not in the table (fallbacks)'}</h2>
+          <h2 id={`scope-${scope ?? 'fallback'}`}>
+            {scope ?? 'Codes not in the table (fallbacks)'}
+          </h2>
           <table>
             <thead>
               <tr>
@@ -45,7 +54,9 @@ export function GuidanceTable(): ReactNode {
                   </td>
                   <td>
                     {ACTION_LABELS[entry.action] || '—'}
-                    {entry.fallbackAction ? ` (else: ${ACTION_LABELS[entry.fallbackAction] || entry.fallbackAction})` : ''}
+                    {entry.fallbackAction
+                      ? ` (else: ${ACTION_LABELS[entry.fallbackAction] || entry.fallbackAction})`
+                      : ''}
                   </td>
                 </tr>
               ))}

@@ -38,25 +38,27 @@ export function playground(world: World): TemplateResult {
       watch it reach the lock; the toolbar injects faults and changes language and theme, the bar
       moves the clock.
     </p>
-    ${sandboxLocks
-      ? html`<label class="seam-playground-pick"
-            >Lock
-            <select @change=${onPick}>
-              ${SANDBOX_DEVICE_ROLES.map(
-                (role) =>
-                  html`<option
-                    value=${SANDBOX_CATALOGUE.devices[role]}
-                    ?selected=${SANDBOX_CATALOGUE.devices[role] === world.deviceId}
-                  >
-                    ${role}
-                  </option>`,
-              )}
-            </select></label
-          >
-          <p class="seam-note seam-playground-description">
-            ${world.role ? SANDBOX_CATALOGUE.descriptions[world.role] : ''}
-          </p>`
-      : null}
+    ${
+      sandboxLocks
+        ? html`<label class="seam-playground-pick"
+              >Lock
+              <select @change=${onPick}>
+                ${SANDBOX_DEVICE_ROLES.map(
+                  (role) =>
+                    html`<option
+                      value=${SANDBOX_CATALOGUE.devices[role]}
+                      ?selected=${SANDBOX_CATALOGUE.devices[role] === world.deviceId}
+                    >
+                      ${role}
+                    </option>`,
+                )}
+              </select></label
+            >
+            <p class="seam-note seam-playground-description">
+              ${world.role ? SANDBOX_CATALOGUE.descriptions[world.role] : ''}
+            </p>`
+        : null
+    }
     <div class="seam-columns">
       <section aria-labelledby="playground-create">
         <h2 id="playground-create">Create</h2>

@@ -8,7 +8,12 @@ import { Markdown, Source } from '@storybook/addon-docs/blocks';
 import type { ReactNode } from 'react';
 
 const examples = import.meta.glob<string>(
-  ['../../examples/**/*.{html,ts,tsx,js,mjs,vue,json}', '!**/node_modules/**', '!**/dist/**', '!**/.next/**'],
+  [
+    '../../examples/**/*.{html,ts,tsx,js,mjs,vue,json}',
+    '!**/node_modules/**',
+    '!**/dist/**',
+    '!**/.next/**',
+  ],
   { query: '?raw', import: 'default', eager: true },
 );
 const relayReadme = import.meta.glob<string>('../../packages/relay/README.md', {
@@ -27,6 +32,19 @@ const extensionShots = import.meta.glob<string>('../../packages/extension/docs/*
   eager: true,
 });
 
+// The languages Storybook's highlighter knows (its `SupportedLanguage`).
+type Language = 'html' | 'typescript' | 'tsx' | 'jsx' | 'json' | 'text';
+const LANGUAGES: Readonly<Record<string, Language>> = {
+  html: 'html',
+  vue: 'html',
+  ts: 'typescript',
+  tsx: 'tsx',
+  js: 'jsx',
+  mjs: 'jsx',
+  json: 'json',
+};
+const languageOf = (path: string): Language => LANGUAGES[path.split('.').pop() ?? ''] ?? 'text';
+
 const repoPath = (path: string) => path.replace(/^(\.\.\/)+/, '');
 
 /** Every file of `examples/<name>/` (package.json, sources), or a note that it is not there. */
@@ -39,8 +57,8 @@ export function Example({ name }: { name: string }): ReactNode {
       <p>
         <em>
           <code>examples/{name}/</code> is not in this build of the repository yet: the guide below
-          is written from the package's public API. When the example lands, its code appears here
-          as it builds in CI.
+          is written from the package's public API. When the example lands, its code appears here as
+          it builds in CI.
         </em>
       </p>
     );
@@ -52,7 +70,7 @@ export function Example({ name }: { name: string }): ReactNode {
           <p>
             <code>{repoPath(path)}</code>
           </p>
-          <Source code={text} language={path.split('.').pop() === 'vue' ? 'html' : path.split('.').pop()} />
+          <Source code={text} language={languageOf(path)} />
         </div>
       ))}
     </>

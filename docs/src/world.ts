@@ -227,7 +227,6 @@ function inPageWorld(role: SandboxDeviceRole, options: WorldOptions, speed: numb
       .catch((error: unknown) => console.warn(error));
     return queue;
   };
-  let timer: ReturnType<typeof setInterval> | undefined;
   let busy = false;
   const world: World = {
     backend: 'inpage',
@@ -241,11 +240,11 @@ function inPageWorld(role: SandboxDeviceRole, options: WorldOptions, speed: numb
     advance,
     speed,
     async dispose() {
-      clearInterval(timer);
+      clearInterval(ticker);
       await verifier.dispose();
     },
   };
-  timer = setInterval(() => {
+  const ticker = setInterval(() => {
     if (busy) return;
     busy = true;
     // A stopped clock still runs what is due now (a first fetch), so elements load.

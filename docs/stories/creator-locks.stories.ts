@@ -14,7 +14,10 @@ const on = (role: SandboxDeviceRole) =>
   live({
     role,
     render: (world) =>
-      html`<seam-code-creator device-id=${world.deviceId} name="Guest: Ana Silva"></seam-code-creator>`,
+      html`<seam-code-creator
+        device-id=${world.deviceId}
+        name="Guest: Ana Silva"
+      ></seam-code-creator>`,
   });
 
 export const BuiltInKeypad = on('builtInKeypad');

@@ -16,11 +16,21 @@ const devices = SANDBOX_CATALOGUE.devices;
 // Constraints: a preset that breaks one rule of the lock; the field says which and why.
 export const NukiPinMayNotStartWith12 = live({
   role: 'nuki',
-  render: (w) => html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="123456"></seam-code-creator>`,
+  render: (w) =>
+    html`<seam-code-creator
+      device-id=${w.deviceId}
+      name="Guest"
+      code="123456"
+    ></seam-code-creator>`,
 });
 export const NukiPinWithZero = live({
   role: 'nuki',
-  render: (w) => html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="405060"></seam-code-creator>`,
+  render: (w) =>
+    html`<seam-code-creator
+      device-id=${w.deviceId}
+      name="Guest"
+      code="405060"
+    ></seam-code-creator>`,
 });
 export const NukiNameTooLong = live({
   role: 'nuki',
@@ -33,19 +43,23 @@ export const NukiNameTooLong = live({
 });
 export const SchlageFirstFourDigitsMustDiffer = live({
   role: 'schlage',
-  render: (w) => html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="1123"></seam-code-creator>`,
+  render: (w) =>
+    html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="1123"></seam-code-creator>`,
 });
 export const TTLockDigitsNotAllowed = live({
   role: 'ttlock',
-  render: (w) => html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="1890"></seam-code-creator>`,
+  render: (w) =>
+    html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="1890"></seam-code-creator>`,
 });
 export const TedeeNoRuns = live({
   role: 'nativeScheduling',
-  render: (w) => html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="12345"></seam-code-creator>`,
+  render: (w) =>
+    html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="12345"></seam-code-creator>`,
 });
 export const PinTooShort = live({
   role: 'justInTime',
-  render: (w) => html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="1234"></seam-code-creator>`,
+  render: (w) =>
+    html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="1234"></seam-code-creator>`,
 });
 export const KwiksetStartInThePast = live({
   role: 'kwikset',
@@ -67,7 +81,8 @@ export const EndBeforeStart = live({
     ></seam-code-creator>`,
 });
 export const DuplicatePinOfAnUnmanagedCode = live({
-  render: (w) => html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="5550"></seam-code-creator>`,
+  render: (w) =>
+    html`<seam-code-creator device-id=${w.deviceId} name="Guest" code="5550"></seam-code-creator>`,
 });
 export const LastFreeSlot = live({
   role: 'nearlyFull',
@@ -185,5 +200,8 @@ export const ApiKeyRefusedInAPage = live({
 });
 export const PublishableKeyWithoutUser = live({
   render: (w) =>
-    html`<seam-code-creator device-id=${w.deviceId} publishable-key="seam_pk_example"></seam-code-creator>`,
+    html`<seam-code-creator
+      device-id=${w.deviceId}
+      publishable-key="seam_pk_example"
+    ></seam-code-creator>`,
 });

@@ -42,7 +42,8 @@ function drawSteps(stay: Stay): void {
         ${STEPS.map(
           ([step, text]) =>
             html`<li data-step=${step} data-done=${stay.done.has(step) ? 'yes' : 'no'}>
-              <span aria-hidden="true">${stay.done.has(step) ? '✓' : '○'}</span> ${text}${stay.done.has(step) ? html`<span class="seam-visually-hidden"> (done)</span>` : ''}
+              <span aria-hidden="true">${stay.done.has(step) ? '✓' : '○'}</span>
+              ${text}${stay.done.has(step) ? html`<span class="seam-visually-hidden"> (done)</span>` : ''}
             </li>`,
         )}
       </ol>
@@ -109,7 +110,8 @@ export const GuestStay = live({
             stay.phase = event.detail.phase;
             if (['scheduled', 'active'].includes(event.detail.phase)) stay.done.add('verified');
             if (event.detail.state.flags.used) stay.done.add('used');
-            if (event.detail.phase === 'removed' && stay.done.has('verified')) stay.done.add('expired');
+            if (event.detail.phase === 'removed' && stay.done.has('verified'))
+              stay.done.add('expired');
             drawSteps(stay);
           }}
         ></seam-code-creator>

@@ -1,3 +1,4 @@
+/* global document -- the functions passed to page.evaluate run in the page. */
 // Stories driven as a host would, by keyboard and mouse, in the built site: create a code, move
 // the virtual clock, see it active on the lock; and the guest-stay walkthrough from reservation
 // to expiry. Needs `storybook build` first (scripts/test.mjs).
@@ -37,20 +38,32 @@ test('create a code on the happy-path lock, advance the clock, see it active', a
   await creator.locator('#code').click();
   await page.keyboard.type('12');
   await creator.locator('#submit').click();
-  await page.waitForFunction(() => document.querySelector('seam-code-creator').matches(':state(invalid)'));
+  await page.waitForFunction(() =>
+    document.querySelector('seam-code-creator').matches(':state(invalid)'),
+  );
   assert.equal(await creator.locator('#code').getAttribute('aria-invalid'), 'true');
   // Then a good one, submitted with Enter.
   await creator.locator('#code').fill('');
   await creator.locator('#code').click();
   await page.keyboard.type('4827');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('seam-code-creator').matches(':state(created)'));
+  await page.waitForFunction(() =>
+    document.querySelector('seam-code-creator').matches(':state(created)'),
+  );
   const status = creator.locator('seam-code-status');
   await status.waitFor();
-  assert.equal(await status.evaluate((el) => el.matches(':state(active)')), false, 'not active before the lock set it');
+  assert.equal(
+    await status.evaluate((el) => el.matches(':state(active)')),
+    false,
+    'not active before the lock set it',
+  );
   await page.getByRole('button', { name: '+1 min' }).click();
   await page.waitForFunction(
-    () => document.querySelector('seam-code-creator').shadowRoot.querySelector('seam-code-status')?.matches(':state(active)'),
+    () =>
+      document
+        .querySelector('seam-code-creator')
+        .shadowRoot.querySelector('seam-code-status')
+        ?.matches(':state(active)'),
     null,
     { timeout: 10_000 },
   );
@@ -70,6 +83,9 @@ test('guest stay: reservation, code, verified, used, expired on the virtual cloc
   );
   assert.equal(await page.locator('[data-phase]').innerText(), 'removed');
   assert.deepEqual(problems, []);
-  await page.screenshot({ path: fileURLToPath(new URL('../test-artifacts/guest-stay-played.png', import.meta.url)), fullPage: true });
+  await page.screenshot({
+    path: fileURLToPath(new URL('../test-artifacts/guest-stay-played.png', import.meta.url)),
+    fullPage: true,
+  });
   await page.close();
 });

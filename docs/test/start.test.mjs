@@ -1,3 +1,4 @@
+/* global fetch -- Node 20 has fetch built in. */
 // `npm start` as a newcomer runs it (through scripts/run.mjs, in its own process group as a
 // terminal would): it starts, every URL it prints answers, the relay receives the sandbox's
 // webhooks, and Ctrl-C (SIGINT to the group) stops every process it started.
@@ -32,7 +33,21 @@ test('npm start: prints its URLs, each answers, the relay is wired, Ctrl-C stops
   // Free ports (other programs on the machine may hold the defaults); the site was just built.
   const child = spawn(
     process.execPath,
-    ['scripts/run.mjs', 'start', '--speed', '60', '--port', '0', '--sandbox-port', '0', '--relay-port', '0', '--fixtures-port', '0', '--no-build'],
+    [
+      'scripts/run.mjs',
+      'start',
+      '--speed',
+      '60',
+      '--port',
+      '0',
+      '--sandbox-port',
+      '0',
+      '--relay-port',
+      '0',
+      '--fixtures-port',
+      '0',
+      '--no-build',
+    ],
     { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -67,7 +82,11 @@ test('npm start: prints its URLs, each answers, the relay is wired, Ctrl-C stops
     const created = await fetch(`${sandbox}/access_codes/create`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ device_id: devices.devices[0].device_id, name: 'Start test', code: '7351' }),
+      body: JSON.stringify({
+        device_id: devices.devices[0].device_id,
+        name: 'Start test',
+        code: '7351',
+      }),
     });
     assert.equal(created.status, 200, await created.clone().text());
     await until(async () => {
@@ -82,7 +101,10 @@ test('npm start: prints its URLs, each answers, the relay is wired, Ctrl-C stops
     const pids = group(child.pid);
     process.kill(-child.pid, 'SIGINT'); // what Ctrl-C in a terminal does
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    await until(() => group(child.pid).length === 0, `every process of the group to exit (were ${pids.join(', ')})`);
+    await until(
+      () => group(child.pid).length === 0,
+      `every process of the group to exit (were ${pids.join(', ')})`,
+    );
   }
   assert.match(output, /Stopped: sandbox, relay, docs site and fixture pages/);
 });

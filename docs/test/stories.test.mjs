@@ -1,3 +1,4 @@
+/* global document -- the functions passed to page.evaluate run in the page. */
 // Visits every entry of the built site's index.json (stories and docs pages) in Debian's
 // Chromium: no console error, no page error, axe-clean, and a screenshot of each kept in
 // test-artifacts/screenshots/ (gitignored). Needs `storybook build` first (scripts/test.mjs).
@@ -13,7 +14,10 @@ import { launch } from './browser.mjs';
 
 const site = fileURLToPath(new URL('../storybook-static', import.meta.url));
 const shots = fileURLToPath(new URL('../test-artifacts/screenshots/', import.meta.url));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 const index = JSON.parse(readFileSync(`${site}/index.json`, 'utf8'));
 const entries = Object.values(index.entries).filter(
   (entry) => entry.type === 'story' || entry.type === 'docs',
@@ -123,26 +127,32 @@ describe('every story and docs page', { concurrency: TABS }, () => {
           () => document.querySelector('.seam-story')?.getAttribute('data-ready') ?? 'n/a',
         );
         assert.notEqual(ready, 'error', 'the story could not start');
-        const violations = await tab.page.evaluate(async ({ docsPage, waived }) => {
-          const rules = {
-            // A story is a fragment of a page: page-level landmark rules do not apply to it.
-            region: { enabled: false },
-            'landmark-one-main': { enabled: false },
-            'page-has-heading-one': { enabled: false },
-          };
-          for (const rule of waived) rules[rule] = { enabled: false };
-          const result = await globalThis.axe.run(docsPage ? '#storybook-docs' : '#storybook-root', {
-            resultTypes: ['violations'],
-            rules,
-          });
-          return result.violations.map(
-            (violation) =>
-              `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
-                .slice(0, 3)
-                .map((node) => node.target.join(' '))
-                .join(', ')}`,
-          );
-        }, { docsPage: docs, waived: WAIVED[entry.id] ?? [] });
+        const violations = await tab.page.evaluate(
+          async ({ docsPage, waived }) => {
+            const rules = {
+              // A story is a fragment of a page: page-level landmark rules do not apply to it.
+              region: { enabled: false },
+              'landmark-one-main': { enabled: false },
+              'page-has-heading-one': { enabled: false },
+            };
+            for (const rule of waived) rules[rule] = { enabled: false };
+            const result = await globalThis.axe.run(
+              docsPage ? '#storybook-docs' : '#storybook-root',
+              {
+                resultTypes: ['violations'],
+                rules,
+              },
+            );
+            return result.violations.map(
+              (violation) =>
+                `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+                  .slice(0, 3)
+                  .map((node) => node.target.join(' '))
+                  .join(', ')}`,
+            );
+          },
+          { docsPage: docs, waived: WAIVED[entry.id] ?? [] },
+        );
         await tab.page.screenshot({ path: `${shots}${entry.id}.png`, fullPage: true });
         assert.deepEqual(tab.problems, [], 'console or page errors');
         assert.deepEqual(violations, [], 'axe violations');
