@@ -1,4 +1,4 @@
-/* global fetch -- Node 20 has fetch built in. */
+/* global fetch, document -- Node 20 has fetch; page.waitForFunction runs in the page. */
 // `npm start` as a newcomer runs it (through scripts/run.mjs, in its own process group as a
 // terminal would): it starts, every URL it prints answers, the relay receives the sandbox's
 // webhooks, and Ctrl-C (SIGINT to the group) stops every process it started.
@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { launch } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -93,6 +94,42 @@ test('npm start: prints its URLs, each answers, the relay is wired, Ctrl-C stops
       const body = await (await fetch(`${relay}/health`)).json();
       return body.webhooks.accepted + body.webhooks.ignored > 0;
     }, 'a webhook accepted by the relay');
+
+    // The site's "Local sandbox server" backend reaches this sandbox: a code created in the page
+    // is on the lock, seen through the sandbox's own API.
+    const browser = await launch();
+    try {
+      const tab = await browser.newPage();
+      const errors = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      await tab.goto(
+        `${site}iframe.html?id=creator-each-lock--built-in-keypad&viewMode=story&globals=backend:local`,
+      );
+      const creator = tab.locator('seam-code-creator');
+      await creator.locator('#code').fill('9316');
+      await creator.locator('#submit').click();
+      await tab.waitForFunction(
+        () => document.querySelector('seam-code-creator').matches(':state(created)'),
+        null,
+        { timeout: 20_000 },
+      );
+      // The story's lock, builtInKeypad (seed 1's catalogue id).
+      const device_id = 'bdb5e302-ee44-4105-91ef-7b617737e88f';
+      const codes = await (
+        await fetch(`${sandbox}/access_codes/list`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ device_id }),
+        })
+      ).json();
+      assert.ok(
+        codes.access_codes.some((code) => code.code === '9316'),
+        'the code reached the sandbox server',
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
 
     const fixtures = /Extension fixtures\s+(\S+)/.exec(output)?.[1];
     if (fixtures?.startsWith('http')) assert.equal((await fetch(fixtures)).status < 400, true);
