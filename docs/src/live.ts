@@ -78,6 +78,9 @@ async function mount<T>(
     mount(root, globals, options, ++generation),
   );
   await options.after?.(world, content, prepared);
+  renderBar(bar, world, options.actions?.(world, prepared) ?? [], () =>
+    mount(root, globals, options, ++generation),
+  );
   root.dataset.ready = 'true';
 }
 

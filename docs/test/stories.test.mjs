@@ -33,6 +33,36 @@ const WAIVED = {
   'guides-verification-and-the-relay--docs': ['empty-table-header'],
 };
 
+/** The custom state each story must reach: the phase or view it is named after. */
+const EXPECTED = {
+  'status-phases--programming': 'programming',
+  'status-phases--active': 'active',
+  'status-phases--pending': 'pending',
+  'status-phases--scheduled': 'scheduled',
+  'status-phases--delayed': 'delayed',
+  'status-phases--failed': 'failed',
+  'status-phases--awaiting-code': 'awaiting_code',
+  'status-phases--unknown': 'unknown',
+  'status-phases--removing': 'removing',
+  'status-phases--removing-failed': 'removing_failed',
+  'status-phases--removed': 'removed',
+  'status-phases--used': 'used',
+  'status-phases--expired': 'removed',
+  'status-phases--degraded-during-a-429-storm': 'degraded',
+  'status-phases--submitting': 'submitting',
+  'status-phases--rejected': 'rejected',
+  'creator-situations--refused-no-keypad-possible': 'cannot',
+  'creator-situations--refused-keypad-disconnected': 'cannot',
+  'creator-situations--refused-lock-full': 'cannot',
+  'creator-situations--refused-account-disconnected': 'cannot',
+  'creator-situations--refused-not-in-this-session': 'error',
+  'creator-situations--refused-unknown-lock': 'error',
+  'creator-situations--api-key-refused-in-a-page': 'error',
+  'creator-situations--publishable-key-without-user': 'error',
+  'creator-each-lock--built-in-keypad': 'ready',
+  'creator-each-lock--no-access-codes': 'cannot',
+};
+
 let server;
 let browser;
 /** Free tabs, each with the problems seen since its current entry started. */
@@ -127,6 +157,18 @@ describe('every story and docs page', { concurrency: TABS }, () => {
           () => document.querySelector('.seam-story')?.getAttribute('data-ready') ?? 'n/a',
         );
         assert.notEqual(ready, 'error', 'the story could not start');
+        if (EXPECTED[entry.id]) {
+          const reached = await tab.page.evaluate(
+            (state) =>
+              document
+                .querySelector(
+                  '#storybook-root seam-code-status, #storybook-root seam-code-creator',
+                )
+                ?.matches(`:state(${state})`),
+            EXPECTED[entry.id],
+          );
+          assert.equal(reached, true, `the element is in :state(${EXPECTED[entry.id]})`);
+        }
         const violations = await tab.page.evaluate(
           async ({ docsPage, waived }) => {
             const rules = {
