@@ -22,6 +22,11 @@ export interface LiveOptions<T> {
   render: (world: World, prepared: T) => TemplateResult;
   /** Runs once the content is in the page: e.g. moves the clock on. */
   after?: (world: World, root: HTMLElement, prepared: T) => Promise<void>;
+  /**
+   * The story prepares its state by creating codes or injecting faults: it runs on a sandbox only,
+   * never on a real lock through real Seam.
+   */
+  sandboxOnly?: boolean;
   /** Extra buttons for the bar (e.g. "the guest types the PIN"). */
   actions?: (world: World, prepared: T) => { label: string; run: () => Promise<void> }[];
 }
@@ -71,6 +76,20 @@ async function mount<T>(
     return;
   }
   current = world;
+  if (options.sandboxOnly && world.backend === 'seam') {
+    renderBar(bar, world, [], () => mount(root, globals, options, ++generation));
+    render(
+      html`<p class="seam-note" role="status">
+        This story prepares its state by creating codes and injecting faults, so it runs on the
+        sandbox only: it would put codes on your real lock. Pick the in-page sandbox or the local
+        sandbox server in the toolbar's Backend menu; the creator stories and the playground run on
+        real Seam.
+      </p>`,
+      content,
+    );
+    root.dataset.ready = 'true';
+    return;
+  }
   provideSeamContext(content, { client: world.client, verifier: world.verifier, now: world.now });
   const prepared = options.setup ? await options.setup(world) : (undefined as T);
   render(options.render(world, prepared), content);

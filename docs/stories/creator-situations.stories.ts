@@ -100,6 +100,7 @@ export const RefusedKeypadDisconnected = live({
 });
 export const RefusedLockFull = live({
   role: 'nearlyFull',
+  sandboxOnly: true,
   setup: async (w) => {
     await w.client.accessCodes.create({ device_id: w.deviceId, name: 'Filler', code: '2468' });
   },

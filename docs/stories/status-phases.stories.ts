@@ -8,11 +8,14 @@ import type { Meta } from '@storybook/web-components-vite';
 import { initialCodeState, transition, type CodeState } from '@seam-codes/core';
 import type { AccessCode } from '@seamapi/types/connect';
 import { html } from 'lit';
-import { live } from '../src/live.js';
+import { live as liveStory, type LiveOptions } from '../src/live.js';
 import type { World } from '../src/world.js';
 
 const meta: Meta = { title: 'Status/Phases', component: 'seam-code-status' };
 export default meta;
+
+/** Every story here creates codes to reach its phase: sandbox only, never a real lock. */
+const live = <T>(options: LiveOptions<T>) => liveStory({ ...options, sandboxOnly: true });
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -72,6 +72,7 @@ async function guestTypesPin(world: World, stay: Stay): Promise<void> {
 }
 
 export const GuestStay = live({
+  sandboxOnly: true,
   setup: async () => {
     const stay: Stay = {
       done: new Set<Step>(['reservation']),
