@@ -702,7 +702,8 @@ class VerifierRuntime implements Verifier {
     if (progressed) {
       entry.unchangedLooks = 0;
       // What a quiet code waited for happened (set, preloaded): the fast look-around is over.
-      if (phaseClass(next) === 'quiet') entry.burstUntil = 0;
+      // Not for `pending`: that is where a new code starts, and Seam may act on it at once.
+      if (phaseClass(next) === 'quiet' && next.phase !== 'pending') entry.burstUntil = 0;
       else this.#eventsUnchanged = 0;
     }
     if (notified || (entry.published === null && next.asOf !== null)) {

@@ -208,6 +208,8 @@ describe('GUIDANCE', () => {
 
   it('shares one text among codes that mean the same, and has no text without a code', () => {
     const used = new Set(Object.values(GUIDANCE).map((entry) => entry.textKey));
+    // The no-backup variant is reached through guidanceFor, not the table.
+    used.add('not_set_no_backup');
     expect([...used].sort()).toEqual(Object.keys(GUIDANCE_TEXTS).sort());
     for (const entry of Object.values(GUIDANCE)) {
       const [title, explanation, action] =
@@ -303,5 +305,20 @@ describe('guidanceFor', () => {
     expect(
       guidanceFor({ kind: 'error', code: 'failed_to_set_on_device', scope: 'request' }).key,
     ).toBe('fallback.error');
+  });
+});
+
+describe('issue 8, item 6: a backup code is advised only where one can be pulled', () => {
+  const failed = { error_code: 'failed_to_set_on_device', message: 'no' };
+  it('with a backup available: "Use a backup code", and the text says so', () => {
+    const g = guidanceFor(failed, { backupAvailable: true });
+    expect(g.action).toBe('pull_backup_code');
+    expect(g.explanation).toMatch(/backup code/);
+  });
+  it('without one: neither the action nor the text advises a backup code', () => {
+    const g = guidanceFor(failed, { backupAvailable: false });
+    expect(g.action).toBe('check_connectivity');
+    expect(g.explanation).not.toMatch(/backup/i);
+    expect(g.textKey).toBe('not_set_no_backup');
   });
 });

@@ -108,6 +108,9 @@ export function createCode(
   attemptId: string | null,
 ): AccessCodeRecord {
   const record = blankCode(world, device, world.nextId('access_code'));
+  // Outcomes queued on the lock ("make the next set fail") are this code's: not a pool code's
+  // Seam programs in the background, nor the retry of a code created before them.
+  record.script.push(...device.behaviour.nextSetOutcomes.splice(0));
   const offline = input.is_offline_access_code === true;
   record.name = input.name ?? null;
   record.common_code_key = input.common_code_key ?? null;

@@ -149,11 +149,10 @@ function drawOutcome(
   device: DeviceRecord,
   kind: CodeOperation['kind'],
 ): AttemptOutcome {
+  // Set outcomes queued on the lock were claimed by the next code created there (createCode).
   const scripted =
     code.script.shift() ??
-    (kind === 'set'
-      ? device.behaviour.nextSetOutcomes.shift()
-      : device.behaviour.nextRemoveOutcomes.shift());
+    (kind === 'set' ? undefined : device.behaviour.nextRemoveOutcomes.shift());
   if (scripted !== undefined) return scripted;
   const probability =
     kind === 'set'

@@ -121,9 +121,10 @@ export const de: Strings = {
     zoneOfLock: (zone) => `Zeiten gelten in der Zeitzone des Schlosses: ${zone}.`,
     zoneOfProperty: (zone) => `Zeiten gelten in der Zeitzone der Unterkunft: ${zone}.`,
     zoneUnknown: (zone) =>
-      `Die Zeitzone des Schlosses ist unbekannt, daher gelten Ihre Zeiten: ${zone}. Setzen Sie time-zone auf die Zone der Unterkunft.`,
+      `Die Zeitzone des Schlosses ist unbekannt, daher gelten Ihre Zeiten: ${zone}.`,
     viewerZone: (zone) => `Ihre Zeitzone: ${zone}.`,
     online: 'Online',
+    accountDisconnected: 'Konto getrennt',
     offline: 'Offline',
     battery: (percent) => `Batterie ${percent}`,
     keypadConnected: (battery) =>
@@ -153,6 +154,7 @@ export const de: Strings = {
     nativeScheduling: 'Codes werden bis zu 72 Stunden vor Beginn auf das Schloss geladen.',
     justInTime: 'Codes werden etwa eine Stunde vor Beginn programmiert.',
     cannotTitle: 'Dieses Schloss kann gerade keinen neuen Code annehmen.',
+    cannotEverTitle: 'Dieses Schloss kann keine Zugangscodes annehmen.',
     lockFull: (max) =>
       `Alle ${max} Codeplätze sind belegt. Löschen Sie einen nicht mehr benötigten Code und versuchen Sie es dann erneut.`,
     name: 'Name',
@@ -296,6 +298,9 @@ export const de: Strings = {
     pinHidden: 'PIN verborgen',
     pinPending: 'Die PIN ist noch nicht vergeben.',
     showPin: 'PIN zeigen',
+    hidePin: 'PIN verbergen',
+    startsNow: (end) => `Ab jetzt (der Beginn war schon vorbei) bis ${end}`,
+    pendingDue: 'Seam setzt den Code gleich auf das Schloss.',
     copyPin: 'PIN kopieren',
     copied: 'Kopiert',
     copyFailed:

@@ -79,6 +79,8 @@ export interface Strings {
     readonly zoneUnknown: (zone: string) => string;
     readonly viewerZone: (zone: string) => string;
     readonly online: string;
+    /** The lock's account lost its authorisation: said instead of online. */
+    readonly accountDisconnected: string;
     readonly offline: string;
     readonly battery: (percent: string) => string;
     readonly keypadConnected: (battery: string | null) => string;
@@ -93,6 +95,8 @@ export interface Strings {
     readonly nativeScheduling: string;
     readonly justInTime: string;
     readonly cannotTitle: string;
+    /** For a lock that can never take a code (no keypad, no access-code support). */
+    readonly cannotEverTitle: string;
     readonly lockFull: (max: number) => string;
     readonly name: string;
     readonly nameHint: (min: number | null, max: number | null, unique: boolean) => string;
@@ -158,6 +162,11 @@ export interface Strings {
     readonly pinHidden: string;
     readonly pinPending: string;
     readonly showPin: string;
+    readonly hidePin: string;
+    /** The window of a code whose start had passed when it was created. */
+    readonly startsNow: (end: string) => string;
+    /** A pending code whose moment to be programmed has come. */
+    readonly pendingDue: string;
     readonly copyPin: string;
     readonly copied: string;
     readonly copyFailed: string;
