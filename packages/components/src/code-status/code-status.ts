@@ -366,7 +366,13 @@ export class SeamCodeStatus extends SeamConnectedElement {
     );
   }
 
+  /**
+   * Now: for a state pushed by a verifier elsewhere, that verifier's newest observation (its
+   * clock, not this page's); otherwise the connection's clock.
+   */
   #now(): number {
+    const asOf = Date.parse(this.state?.asOf ?? '');
+    if (Number.isFinite(asOf)) return asOf;
     const connection = this.connection;
     return connection.ok ? connection.now() : Date.now();
   }
