@@ -573,7 +573,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
         ${this.#appearance(code)}
       </div>
       <p part="detail" class="detail">${this.#detail(codeState, code)}</p>
-      ${code !== null ? this.#renderWindow(code) : nothing}
+      ${code !== null && phase !== 'removed' ? this.#renderWindow(code) : nothing}
       ${code !== null && phase !== 'removed' ? this.#renderPin(code, phase) : nothing}
       ${this.#renderFlags(codeState)} ${this.#renderIssues(codeState)}
       ${this.backupCode !== null ? this.#renderBackup(this.backupCode) : nothing}
