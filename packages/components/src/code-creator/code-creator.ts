@@ -23,6 +23,7 @@ import type { AccessCode, ActionAttempt, Device } from '@seamapi/types/connect';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SeamStatusChangeEvent } from '../code-status/code-status.events.js';
+import { STATUS_EXPORTPARTS } from '../code-status/code-status.parts.js';
 import { SeamConnectedElement, type SeamConnection } from '../internal/connected-element.js';
 import { describeError, type DescribedError } from '../internal/errors.js';
 import { SeamErrorEvent } from '../internal/events.js';
@@ -133,22 +134,23 @@ const idList = {
  * @csspart submit - The create button.
  * @csspart status - The status shown after creation (a `<seam-code-status>`).
  *
- * @cssprop --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
- * @cssprop --seam-font-size - Base font size (default 0.875rem).
- * @cssprop --seam-space - Base spacing unit (default 0.5rem).
- * @cssprop --seam-radius - Corner radius of controls (default 6px).
- * @cssprop --seam-color-text - Text colour.
- * @cssprop --seam-color-text-muted - Colour of hints and secondary text.
- * @cssprop --seam-color-surface - Background.
- * @cssprop --seam-color-surface-raised - Background of buttons and panels.
- * @cssprop --seam-color-border - Borders of controls.
- * @cssprop --seam-color-accent - Primary buttons and selected controls.
- * @cssprop --seam-color-on-accent - Text on the accent colour.
- * @cssprop --seam-color-danger - Errors.
- * @cssprop --seam-color-warning - Warnings.
- * @cssprop --seam-color-success - Success.
- * @cssprop --seam-color-focus - Focus ring.
- * @cssprop --seam-code-creator-max-width - Widest the element grows (default 32rem).
+ * @cssproperty --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
+ * @cssproperty --seam-font-size - Base font size (default 0.875rem).
+ * @cssproperty --seam-space - Base spacing unit (default 0.5rem).
+ * @cssproperty --seam-radius - Corner radius of controls (default 6px).
+ * @cssproperty --seam-color-text - Text colour.
+ * @cssproperty --seam-color-text-muted - Colour of hints and secondary text.
+ * @cssproperty --seam-color-surface - Background.
+ * @cssproperty --seam-color-surface-raised - Background of buttons and panels.
+ * @cssproperty --seam-color-border - Borders of controls.
+ * @cssproperty --seam-color-accent - Primary buttons and selected controls.
+ * @cssproperty --seam-color-on-accent - Text on the accent colour.
+ * @cssproperty --seam-color-danger - Errors.
+ * @cssproperty --seam-color-warning - Warnings.
+ * @cssproperty --seam-color-success - Success.
+ * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-color-scheme - `light dark` (default: the viewer's preference), `light` or `dark`; inherited, so any ancestor may set it.
+ * @cssproperty --seam-code-creator-max-width - Widest the element grows (default 32rem).
  *
  * @cssstate loading - The lock(s) are loading.
  * @cssstate ready - The form is shown.
@@ -1077,6 +1079,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
         (code) =>
           html`<seam-code-status
             part="status"
+            exportparts=${STATUS_EXPORTPARTS}
             .accessCode=${code}
             .client=${connection.client}
             .verifier=${connection.verifier}

@@ -113,21 +113,22 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * @csspart backup - The backup code, once pulled.
  * @csspart error - An error that is not an issue of the code (a failed action or load).
  *
- * @cssprop --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
- * @cssprop --seam-font-size - Base font size (default 0.875rem).
- * @cssprop --seam-space - Base spacing unit (default 0.5rem).
- * @cssprop --seam-radius - Corner radius (default 6px).
- * @cssprop --seam-color-text - Text colour.
- * @cssprop --seam-color-text-muted - Colour of secondary text.
- * @cssprop --seam-color-surface - Background.
- * @cssprop --seam-color-surface-raised - Background of buttons and panels.
- * @cssprop --seam-color-border - Borders.
- * @cssprop --seam-color-accent - Primary buttons and the progress tone.
- * @cssprop --seam-color-on-accent - Text on the accent colour.
- * @cssprop --seam-color-danger - Failed phases and errors.
- * @cssprop --seam-color-warning - Delayed and unknown phases, warnings.
- * @cssprop --seam-color-success - The active phase.
- * @cssprop --seam-color-focus - Focus ring.
+ * @cssproperty --seam-font-family - Font of the element (default: the system UI font; nothing is fetched).
+ * @cssproperty --seam-font-size - Base font size (default 0.875rem).
+ * @cssproperty --seam-space - Base spacing unit (default 0.5rem).
+ * @cssproperty --seam-radius - Corner radius (default 6px).
+ * @cssproperty --seam-color-text - Text colour.
+ * @cssproperty --seam-color-text-muted - Colour of secondary text.
+ * @cssproperty --seam-color-surface - Background.
+ * @cssproperty --seam-color-surface-raised - Background of buttons and panels.
+ * @cssproperty --seam-color-border - Borders.
+ * @cssproperty --seam-color-accent - Primary buttons and the progress tone.
+ * @cssproperty --seam-color-on-accent - Text on the accent colour.
+ * @cssproperty --seam-color-danger - Failed phases and errors.
+ * @cssproperty --seam-color-warning - Delayed and unknown phases, warnings.
+ * @cssproperty --seam-color-success - The active phase.
+ * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-color-scheme - `light dark` (default: the viewer's preference), `light` or `dark`; inherited, so any ancestor may set it.
  *
  * @cssstate loading - Nothing is known about the code yet.
  * @cssstate submitting - The create (or a change) is being sent.

@@ -79,6 +79,9 @@ export const de: Strings = {
       'Die Antwort von Seam ging verloren, und es ließ sich nicht feststellen, ob der Code angelegt ' +
       'wurde. Prüfen Sie die Codes des Schlosses, bevor Sie ihn erneut anlegen.',
     apiError: (message) => `Seam meldet ein Problem: ${message}`,
+    originNotAllowed: (origin) =>
+      `Die Sandbox bedient keine Seiten von ${origin}. Starten Sie sie mit ` +
+      `seam-sandbox serve --allow-origin ${origin} neu und laden Sie diese Seite dann neu.`,
     unexpected: (message) => `Etwas ist schiefgegangen: ${message}`,
   },
   issues: deIssues,

@@ -60,6 +60,9 @@ export const en: Strings = {
     outcomeUnknown:
       "The answer from Seam was lost and we could not tell whether the code was created. Check the lock's codes before creating it again.",
     apiError: (message) => `Seam reported a problem: ${message}`,
+    originNotAllowed: (origin) =>
+      `The sandbox does not serve pages of ${origin}. Restart it with ` +
+      `seam-sandbox serve --allow-origin ${origin}, then reload this page.`,
     unexpected: (message) => `Something went wrong: ${message}`,
   },
   issues: {},

@@ -50,6 +50,8 @@ export interface Strings {
     readonly timeout: string;
     readonly outcomeUnknown: string;
     readonly apiError: (message: string) => string;
+    /** The local sandbox refused this page's origin (`origin_not_allowed`): how to allow it. */
+    readonly originNotAllowed: (origin: string) => string;
     readonly unexpected: (message: string) => string;
   };
   /** `validateCodeDraft` findings by code (or `field:code`); English uses core's sentences. */
