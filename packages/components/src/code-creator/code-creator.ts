@@ -22,7 +22,6 @@ import {
 import type { AccessCode, ActionAttempt, Device } from '@seamapi/types/connect';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { SeamStatusChangeEvent } from '../code-status/code-status.events.js';
 import { STATUS_EXPORTPARTS } from '../code-status/code-status.parts.js';
 import { SeamConnectedElement, type SeamConnection } from '../internal/connected-element.js';
@@ -32,6 +31,7 @@ import { formatLengths, issueText, reasonText } from '../internal/issue-text.js'
 import { viewerTimeZone } from '../internal/locale.js';
 import { SeamElement } from '../internal/seam-element.js';
 import styles from './code-creator.styles.js';
+import { renderForm, type FormHandlers, type Messages } from './code-creator.form.js';
 import {
   SeamCodeCreatedEvent,
   SeamCodeSetEvent,
@@ -50,7 +50,6 @@ import {
   switchLocks,
   viewOf,
   type FormPresets,
-  type FormView,
   type LockRules,
 } from './form-model.js';
 
@@ -63,9 +62,6 @@ interface Target {
 
 /** What the element is doing. */
 type View = 'idle' | 'loading' | 'load_error' | 'ready' | 'created';
-
-/** The messages under each field. */
-type Messages = Record<CreatorField, { errors: string[]; warnings: string[] }>;
 
 /** Reasons a lock can never take a code; the others may pass (a keypad plugged back in). */
 const PERMANENT_REASONS: ReadonlySet<string> = new Set([
@@ -543,10 +539,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
   }
 
   /** The messages to show under each field now. */
-  #messages(): Record<CreatorField, { errors: string[]; warnings: string[] }> {
+  #messages(): Messages {
     const messages = Object.fromEntries(
       FIELDS.map((field) => [field, { errors: [] as string[], warnings: [] as string[] }]),
-    ) as Record<CreatorField, { errors: string[]; warnings: string[] }>;
+    ) as Messages;
     if (this.targets.length === 0) return messages;
     const { errors, warnings } = this.#validation();
     const context = this.#issueContext();
@@ -996,184 +992,43 @@ export class SeamCodeCreator extends SeamConnectedElement {
   }
 
   #renderForm(): TemplateResult {
-    const t = this.t.creator;
     const rules = this.#rules() as LockRules;
-    const messages = this.#messages();
-    const view = viewOf(this.form, rules);
-    return html`<form
-      part="form"
-      novalidate
-      @submit=${this.#onSubmit}
-      aria-describedby="device-title"
-    >
-      ${
-        messages.device.errors.length > 0
-          ? html`<div id="device-errors" part="error" class="error-box" role="alert" tabindex="-1">
-              <ul>
-                ${messages.device.errors.map((message) => html`<li>${message}</li>`)}
-              </ul>
-            </div>`
-          : nothing
-      }
-      ${
-        messages.device.warnings.length > 0
-          ? html`<ul class="cautions">
-              ${messages.device.warnings.map(
-                (message) => html`<li part="field-warning" class="warning-text">${message}</li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      ${this.#renderTextField('name', t.name, view.name, messages.name, {
-        hint: this.#nameHint(),
-        autocomplete: 'off',
-        onInput: (value) => this.#update({ name: value }, 'name'),
-      })}
-      <fieldset part="field" class="field">
-        <legend part="label">${t.timing}</legend>
-        <div class="choices">
-          ${this.#radio(
-            'timing',
-            'ongoing',
-            t.ongoing,
-            view.timing === 'ongoing',
-            () => this.#onTiming('ongoing'),
-            !view.ongoingAllowed,
-          )}
-          ${this.#radio('timing', 'time_bound', t.timeBound, view.timing === 'time_bound', () =>
-            this.#onTiming('time_bound'),
-          )}
-        </div>
-      </fieldset>
-      ${
-        view.window !== null
-          ? html`${this.#renderTimeField('starts_at', t.startsAt, view.window.startsAt, messages.starts_at)}
-            ${this.#renderTimeField('ends_at', t.endsAt, view.window.endsAt, messages.ends_at)}`
-          : nothing
-      }
-      ${view.pinMode !== null ? this.#renderPin(view, rules, messages) : this.#renderNoPin(view, rules, messages)}
-      ${this.#renderAdvanced(view, rules)}
-      ${
-        this.submitError !== null
-          ? html`<div id="submit-error" part="error" class="error-box" role="alert" tabindex="-1">
-              ${this.submitError.message}
-            </div>`
-          : nothing
-      }
-      <div class="actions">
-        <button
-          id="submit"
-          part="button submit"
-          class="primary"
-          type="submit"
-          aria-disabled=${this.submitting ? 'true' : 'false'}
-        >
-          ${
-            this.submitting
-              ? t.creating
-              : rules.multiple
-                ? t.createOnMany(this.targets.length)
-                : t.create
-          }
-        </button>
-      </div>
-    </form>`;
+    return renderForm({
+      t: this.t,
+      view: viewOf(this.form, rules),
+      rules,
+      messages: this.#messages(),
+      nameHint: this.#nameHint(),
+      pinHint: this.#pinHint(rules),
+      timeHint: (wall) => this.#timeHint(wall),
+      submitting: this.submitting,
+      generating: this.generating,
+      submitError: this.submitError?.message ?? null,
+      lockCount: this.targets.length,
+      on: this.#handlers,
+    });
   }
+
+  /** The form's callbacks: each edit goes through the model, then marks its field touched. */
+  readonly #handlers: FormHandlers = {
+    submit: (event) => this.#onSubmit(event),
+    name: (value) => this.#update({ name: value }, 'name'),
+    timing: (timing) => this.#onTiming(timing),
+    time: (field, wall) =>
+      this.#update(field === 'starts_at' ? { startsAt: wall } : { endsAt: wall }, field),
+    pinMode: (mode) => this.#onPinMode(mode),
+    code: (value) => this.#update({ code: value }, 'code'),
+    suggest: () => this.#suggest(),
+    generate: () => void this.#generate(),
+    length: (length) => this.#update({ preferredCodeLength: length }, 'preferred_code_length'),
+    option: (option, checked) => this.#update({ [option]: checked }),
+    offline: (checked) => this.#update(setOffline(this.form, checked, this.#defaultWindow())),
+  };
 
   #nameHint(): string {
     const rules = this.targets[0]?.capabilities.nameRules;
     if (rules === undefined) return '';
     return this.t.creator.nameHint(rules.minLength, rules.maxLength, rules.mustBeUnique);
-  }
-
-  #renderTextField(
-    id: CreatorField,
-    label: string,
-    value: string,
-    messages: { errors: string[]; warnings: string[] },
-    options: {
-      hint?: string;
-      autocomplete?: string;
-      inputmode?: string;
-      onInput: (value: string) => void;
-      extra?: TemplateResult;
-    },
-  ): TemplateResult {
-    const invalid = messages.errors.length > 0;
-    const describedBy = [
-      options.hint ? `${id}-hint` : '',
-      invalid ? `${id}-error` : '',
-      messages.warnings.length > 0 ? `${id}-warning` : '',
-    ]
-      .filter((part) => part !== '')
-      .join(' ');
-    return html`<div part="field" class="field">
-      <label part="label" for=${id}>${label}</label>
-      <div class="control-row">
-        <input
-          part="control"
-          id=${id}
-          name=${id}
-          .value=${live(value)}
-          autocomplete=${options.autocomplete ?? 'off'}
-          inputmode=${options.inputmode ?? nothing}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${describedBy || nothing}
-          @input=${(event: InputEvent) => options.onInput((event.target as HTMLInputElement).value)}
-        />
-        ${options.extra ?? nothing}
-      </div>
-      ${options.hint ? html`<p part="hint" id=${`${id}-hint`} class="hint muted">${options.hint}</p>` : nothing}
-      ${this.#renderMessages(id, messages)}
-    </div>`;
-  }
-
-  #renderMessages(
-    id: string,
-    messages: { errors: string[]; warnings: string[] },
-  ): TemplateResult | typeof nothing {
-    return html`${
-      messages.errors.length > 0
-        ? html`<div part="field-error" id=${`${id}-error`} class="error-text">
-            ${messages.errors.map((message) => html`<p>${message}</p>`)}
-          </div>`
-        : nothing
-    }
-    ${
-      messages.warnings.length > 0
-        ? html`<div part="field-warning" id=${`${id}-warning`} class="warning-text">
-            ${messages.warnings.map((message) => html`<p>${message}</p>`)}
-          </div>`
-        : nothing
-    }`;
-  }
-
-  #renderTimeField(
-    id: 'starts_at' | 'ends_at',
-    label: string,
-    value: string,
-    messages: { errors: string[]; warnings: string[] },
-  ): TemplateResult {
-    const invalid = messages.errors.length > 0;
-    const hint = this.#timeHint(value);
-    return html`<div part="field" class="field">
-      <label part="label" for=${id}>${label}</label>
-      <input
-        part="control"
-        id=${id}
-        name=${id}
-        type="datetime-local"
-        .value=${live(value)}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${[`${id}-hint`, invalid ? `${id}-error` : ''].join(' ').trim()}
-        @input=${(event: InputEvent) => {
-          const wall = (event.target as HTMLInputElement).value;
-          this.#update(id === 'starts_at' ? { startsAt: wall } : { endsAt: wall }, id);
-        }}
-      />
-      <p part="hint" id=${`${id}-hint`} class="hint muted">${hint}</p>
-      ${this.#renderMessages(id, messages)}
-    </div>`;
   }
 
   /** "Lock time (PST)", plus the viewer's time when it differs and a note on skipped hours. */
@@ -1199,88 +1054,6 @@ export class SeamCodeCreator extends SeamConnectedElement {
     return parts.join(' ');
   }
 
-  #radio(
-    name: string,
-    value: string,
-    label: string,
-    checked: boolean,
-    onChange: () => void,
-    disabled = false,
-  ): TemplateResult {
-    const id = `${name}-${value}`;
-    return html`<label class="choice" for=${id}>
-      <input
-        type="radio"
-        id=${id}
-        name=${name}
-        value=${value}
-        .checked=${live(checked)}
-        ?disabled=${disabled}
-        @change=${onChange}
-      />
-      <span>${label}</span>
-    </label>`;
-  }
-
-  #checkbox(
-    id: string,
-    label: string,
-    checked: boolean,
-    onChange: (checked: boolean) => void,
-    hint?: string,
-    disabled = false,
-  ): TemplateResult {
-    return html`<div class="check">
-      <input
-        type="checkbox"
-        id=${id}
-        .checked=${live(checked)}
-        ?disabled=${disabled}
-        aria-describedby=${hint ? `${id}-hint` : nothing}
-        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
-      />
-      <label for=${id}>${label}</label>
-      ${hint ? html`<p id=${`${id}-hint`} class="hint muted">${hint}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderPin(view: FormView, rules: LockRules, messages: Messages) {
-    const t = this.t.creator;
-    return html`<fieldset part="field" class="field">
-      <legend part="label">${t.pin}</legend>
-      <div class="choices">
-        ${this.#radio('pin-mode', 'choose', t.choosePin, view.pinMode === 'choose', () =>
-          this.#onPinMode('choose'),
-        )}
-        ${this.#radio('pin-mode', 'seam', t.seamPicks, view.pinMode === 'seam', () =>
-          this.#onPinMode('seam'),
-        )}
-      </div>
-      ${
-        view.code !== null
-          ? this.#renderTextField('code', t.pinCode, view.code, messages.code, {
-              hint: this.#pinHint(rules),
-              inputmode: 'numeric',
-              autocomplete: 'off',
-              onInput: (value) => this.#update({ code: value }, 'code'),
-              extra: html`<button part="button" type="button" @click=${() => this.#suggest()}>
-                  ${t.suggest}
-                </button>
-                <button
-                  part="button"
-                  type="button"
-                  aria-disabled=${this.generating || rules.multiple ? 'true' : 'false'}
-                  ?hidden=${rules.multiple}
-                  @click=${() => void this.#generate()}
-                >
-                  ${this.generating ? t.generating : t.generate}
-                </button>`,
-            })
-          : this.#renderLengthSelect(view, rules, messages)
-      }
-    </fieldset>`;
-  }
-
   #pinHint(rules: LockRules): string {
     const t = this.t.creator;
     const first = this.targets[0]?.capabilities;
@@ -1292,117 +1065,6 @@ export class SeamCodeCreator extends SeamConnectedElement {
     return [t.pinLengths(formatLengths(rules.lengths, this.locale, 'or')), ...summaries].join(
       ' · ',
     );
-  }
-
-  #renderLengthSelect(view: FormView, rules: LockRules, messages: Messages) {
-    const t = this.t.creator;
-    const selected = view.preferredCodeLength?.value ?? null;
-    const invalid = messages.preferred_code_length.errors.length > 0;
-    return html`<div part="field" class="field">
-      <label part="label" for="preferred_code_length">${t.pinLength}</label>
-      <select
-        part="control"
-        id="preferred_code_length"
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? 'preferred_code_length-error' : nothing}
-        @change=${(event: Event) => {
-          const value = (event.target as HTMLSelectElement).value;
-          this.#update(
-            { preferredCodeLength: value === '' ? null : Number(value) },
-            'preferred_code_length',
-          );
-        }}
-      >
-        <option value="" ?selected=${selected === null}>${t.anyLength}</option>
-        ${rules.lengths.map(
-          (length) =>
-            html`<option value=${length} ?selected=${selected === length}>
-              ${t.digits(length)}
-            </option>`,
-        )}
-      </select>
-      ${this.#renderMessages('preferred_code_length', messages.preferred_code_length)}
-    </div>`;
-  }
-
-  #renderNoPin(view: FormView, rules: LockRules, messages: Messages): TemplateResult {
-    const t = this.t.creator;
-    return html`<div part="field" class="field">
-        <p class="muted">${view.noPin === 'offline' ? t.offlinePin : t.lockPicksPinNote}</p>
-        ${this.#renderMessages('code', messages.code)}
-      </div>
-      ${view.preferredCodeLength !== null ? this.#renderLengthSelect(view, rules, messages) : nothing}`;
-  }
-
-  #renderAdvanced(view: FormView, rules: LockRules) {
-    const t = this.t.creator;
-    const { options: shown } = view;
-    const options: TemplateResult[] = [];
-    if (shown.preferNativeScheduling !== undefined) {
-      options.push(
-        this.#checkbox(
-          'prefer_native_scheduling',
-          t.preferNative,
-          shown.preferNativeScheduling,
-          (checked) => this.#update({ preferNativeScheduling: checked }),
-          t.preferNativeHint,
-        ),
-      );
-    }
-    if (shown.allowExternalModification !== undefined) {
-      options.push(
-        this.#checkbox(
-          'allow_external_modification',
-          t.allowExternal,
-          shown.allowExternalModification,
-          (checked) => this.#update({ allowExternalModification: checked }),
-          t.allowExternalHint,
-        ),
-      );
-    }
-    if (shown.useBackupAccessCodePool !== undefined) {
-      options.push(
-        this.#checkbox(
-          'use_backup_access_code_pool',
-          t.backupPool,
-          shown.useBackupAccessCodePool,
-          (checked) => this.#update({ useBackupAccessCodePool: checked }),
-          t.backupPoolHint,
-        ),
-      );
-    }
-    if (shown.isOfflineAccessCode !== undefined) {
-      options.push(
-        this.#checkbox(
-          'is_offline_access_code',
-          t.offlineCode,
-          shown.isOfflineAccessCode,
-          (checked) => this.#update(setOffline(this.form, checked, this.#defaultWindow())),
-          rules.canTakeOnline ? t.offlineCodeHint : t.offlineOnlyHint,
-          !rules.canTakeOnline,
-        ),
-      );
-    }
-    if (shown.isOneTimeUse !== undefined) {
-      options.push(
-        this.#checkbox(
-          'is_one_time_use',
-          t.oneTimeUse,
-          shown.isOneTimeUse,
-          (checked) => this.#update({ isOneTimeUse: checked }),
-          t.oneTimeUseHint,
-        ),
-      );
-    }
-    if (options.length === 0) return nothing;
-    return html`<details
-      part="advanced"
-      class="advanced"
-      ?open=${shown.isOfflineAccessCode === true}
-    >
-      <summary>${t.advanced}</summary>
-      <div class="advanced-options">${options}</div>
-    </details>`;
   }
 
   #renderCreated(): TemplateResult {

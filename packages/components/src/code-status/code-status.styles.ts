@@ -8,12 +8,12 @@ export default css`
       min-width: 0;
     }
     .base {
+      display: grid;
       /* Whatever a name or a message holds, the card never grows wider than its container. */
       overflow-wrap: anywhere;
       min-width: 0;
       max-width: 100%;
       box-sizing: border-box;
-      display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_seam-space) * 0.75);
       padding: var(--_seam-space);

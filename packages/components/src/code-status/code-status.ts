@@ -367,7 +367,13 @@ export class SeamCodeStatus extends SeamConnectedElement {
     );
   }
 
+  /**
+   * Now: for a state pushed by a verifier elsewhere, that verifier's newest observation (its
+   * clock, not this page's); otherwise the connection's clock.
+   */
   #now(): number {
+    const asOf = Date.parse(this.state?.asOf ?? '');
+    if (Number.isFinite(asOf)) return asOf;
     const connection = this.connection;
     return connection.ok ? connection.now() : Date.now();
   }
@@ -568,7 +574,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
         ${this.#appearance(code)}
       </div>
       <p part="detail" class="detail">${this.#detail(codeState, code)}</p>
-      ${code !== null ? this.#renderWindow(code) : nothing}
+      ${code !== null && phase !== 'removed' ? this.#renderWindow(code) : nothing}
       ${code !== null && phase !== 'removed' ? this.#renderPin(code, phase) : nothing}
       ${this.#renderFlags(codeState)} ${this.#renderIssues(codeState)}
       ${this.backupCode !== null ? this.#renderBackup(this.backupCode) : nothing}

@@ -41,6 +41,7 @@ export {
 export {
   ACTION_LABELS,
   GUIDANCE,
+  GUIDANCE_TEXTS,
   guidanceFor,
   guidanceKey,
   scopeOfSeamError,
