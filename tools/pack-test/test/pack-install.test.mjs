@@ -1,4 +1,4 @@
-/* global fetch */
+/* global fetch, document, window, Event, URLSearchParams */
 // What an integrator gets from npm: @seam-codes/core and @seam-codes/components are packed (their
 // prepack builds them), the tarballs are installed with npm into a fresh app outside the
 // workspace, together with the examples' own dependencies, and then:
@@ -19,11 +19,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startSandboxServer } from '../../../packages/components/tools/sandbox-process.mjs';
+import { chromiumLaunchOptions } from '../../web-test-runner/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -111,9 +113,9 @@ before(() => {
       filter: (path) => !/node_modules|[\\/]dist$/.test(path),
     });
   }
-  cpSync(join(here, '..', 'fixtures', 'strict-consumer'), join(app, 'strict-consumer'), {
-    recursive: true,
-  });
+  for (const fixture of ['strict-consumer', 'react-wrappers']) {
+    cpSync(join(here, '..', 'fixtures', fixture), join(app, fixture), { recursive: true });
+  }
 });
 
 after(() => {
@@ -277,6 +279,8 @@ describe('the examples', () => {
     });
     const { devices } = await response.json();
     seam = {
+      device: devices.find((d) => d.properties.online && d.can_program_online_access_codes)
+        .device_id,
       SEAM_ENDPOINT: sandbox.url,
       SEAM_API_KEY: apiKey,
       SEAM_CONNECTED_ACCOUNT_IDS: [...new Set(devices.map((d) => d.connected_account_id))].join(
@@ -287,6 +291,19 @@ describe('the examples', () => {
   after(() => sandbox?.stop());
 
   const bins = () => join(app, 'node_modules', '.bin');
+
+  /** A client session token for `user` on every account, straight from the sandbox. */
+  async function mintWithApiKey(user) {
+    const response = await fetch(`${sandbox.url}/client_sessions/get_or_create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${seam.SEAM_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        user_identifier_key: user,
+        connected_account_ids: seam.SEAM_CONNECTED_ACCOUNT_IDS.split(','),
+      }),
+    });
+    return (await response.json()).client_session.token;
+  }
 
   /** Lists the devices a client session token may see, through the installed SeamClient. */
   async function devicesSeenWith(token) {
@@ -386,6 +403,65 @@ function wrongHandler(event: { detail: number }) {
     assert.equal(refused, 401);
     assert.match(body.clientSessionToken, /^seam_cst_/);
     assert.ok((await devicesSeenWith(body.clientSessionToken)) > 0, 'the token sees devices');
+  });
+
+  test('React 18 wrappers (@lit/react) in Chromium: properties in, events out, one code on the lock', async () => {
+    const dir = join(app, 'react-wrappers');
+    ok(join(bins(), 'vite'), ['build', '--logLevel', 'warn', '--base', './'], dir);
+    const { default: puppeteer } = await import('puppeteer-core');
+    const files = join(dir, 'dist');
+    const server = createServer((req, res) => {
+      const path = new URL(req.url, 'http://x').pathname;
+      try {
+        const body = readFileSync(join(files, normalize(path === '/' ? '/index.html' : path)));
+        res.writeHead(200, {
+          'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html',
+        });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const browser = await puppeteer.launch(chromiumLaunchOptions());
+    try {
+      const token = await mintWithApiKey('wrapper-user');
+      const device = seam.device;
+      const page = await browser.newPage();
+      const query = new URLSearchParams({ token, endpoint: sandbox.url, device });
+      await page.goto(`http://127.0.0.1:${server.address().port}/?${query}`);
+      const code = 'seam-code-creator';
+      await page.waitForFunction(
+        (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('#code'),
+        { timeout: 20_000 },
+        code,
+      );
+      await page.evaluate(async (tag) => {
+        const element = document.querySelector(tag);
+        const input = element.shadowRoot.querySelector('#code');
+        input.value = '48213';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await element.submit();
+      }, code);
+      await page.waitForFunction(() => window.seen.length === 2, { timeout: 10_000 });
+      assert.deepEqual(await page.evaluate(() => window.seen), [
+        `submit ${device}`,
+        'created 48213',
+      ]);
+      const listed = await fetch(`${sandbox.url}/access_codes/list`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${seam.SEAM_API_KEY}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ device_id: device }),
+      });
+      const { access_codes } = await listed.json();
+      assert.equal(access_codes.filter((entry) => entry.code === '48213').length, 1);
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 
   test('plain HTML: the page and the single module are served, and the route mints a token', async () => {
