@@ -24,13 +24,17 @@ describe('<seam-code-creator> exportparts', () => {
       el.client = w.client;
       el.verifier = w.verifier;
       el.deviceId = w.sandbox.catalogue.devices.builtInKeypad;
-      await waitUntil(() => el.shadowRoot!.querySelector('#code') !== null, 'no form');
+      await waitUntil(() => el.shadowRoot!.querySelector('#code') !== null, 'no form', {
+        timeout: 5000,
+      });
       type(el, '#name', 'Guest: Ana');
       type(el, '#code', '48213');
       await el.submit();
       await untilState(el, 'created');
       const status = el.shadowRoot!.querySelector('seam-code-status')!;
-      await waitUntil(() => status.shadowRoot?.querySelector('[part~="phase"]'), 'no phase');
+      await waitUntil(() => status.shadowRoot?.querySelector('[part~="phase"]'), 'no phase', {
+        timeout: 5000,
+      });
       const phase = status.shadowRoot!.querySelector('[part~="phase"]')!;
       const style = getComputedStyle(phase);
       expect(style.outlineColor).to.equal('rgb(1, 2, 3)');

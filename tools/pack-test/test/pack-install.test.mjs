@@ -1,4 +1,4 @@
-/* global fetch */
+/* global fetch, document, window, Event, URLSearchParams */
 // What an integrator gets from npm: @seam-codes/core and @seam-codes/components are packed (their
 // prepack builds them), the tarballs are installed with npm into a fresh app outside the
 // workspace, together with the examples' own dependencies, and then:
@@ -19,11 +19,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startSandboxServer } from '../../../packages/components/tools/sandbox-process.mjs';
+import { chromiumLaunchOptions } from '../../web-test-runner/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -111,9 +113,9 @@ before(() => {
       filter: (path) => !/node_modules|[\\/]dist$/.test(path),
     });
   }
-  cpSync(join(here, '..', 'fixtures', 'strict-consumer'), join(app, 'strict-consumer'), {
-    recursive: true,
-  });
+  for (const fixture of ['strict-consumer', 'react-wrappers']) {
+    cpSync(join(here, '..', 'fixtures', fixture), join(app, fixture), { recursive: true });
+  }
 });
 
 after(() => {
@@ -277,6 +279,8 @@ describe('the examples', () => {
     });
     const { devices } = await response.json();
     seam = {
+      device: devices.find((d) => d.properties.online && d.can_program_online_access_codes)
+        .device_id,
       SEAM_ENDPOINT: sandbox.url,
       SEAM_API_KEY: apiKey,
       SEAM_CONNECTED_ACCOUNT_IDS: [...new Set(devices.map((d) => d.connected_account_id))].join(
@@ -288,6 +292,19 @@ describe('the examples', () => {
 
   const bins = () => join(app, 'node_modules', '.bin');
 
+  /** A client session token for `user` on every account, straight from the sandbox. */
+  async function mintWithApiKey(user) {
+    const response = await fetch(`${sandbox.url}/client_sessions/get_or_create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${seam.SEAM_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        user_identifier_key: user,
+        connected_account_ids: seam.SEAM_CONNECTED_ACCOUNT_IDS.split(','),
+      }),
+    });
+    return (await response.json()).client_session.token;
+  }
+
   /** Lists the devices a client session token may see, through the installed SeamClient. */
   async function devicesSeenWith(token) {
     const script = `
@@ -297,47 +314,65 @@ describe('the examples', () => {
     return Number(ok(process.execPath, ['--input-type=module', '-e', script], app).trim());
   }
 
-  test('React 19: a strict app type-checks with no glue, and Vite builds it', () => {
-    const dir = join(app, 'react-19');
-    ok(join(bins(), 'tsc'), ['-p', '.'], dir);
-    ok(join(bins(), 'vite'), ['build', '--logLevel', 'warn'], dir);
-    assert.ok(readdirSync(join(dir, 'dist', 'assets')).some((file) => file.endsWith('.js')));
-  });
+  /**
+   * Type-checks an example once with one wrong file added (type errors expected there only), then
+   * removes that file: what the app itself gets, and what a mistake gets.
+   */
+  function typeCheckWith(dir, checker, file, text) {
+    writeFileSync(join(dir, 'src', file), text);
+    try {
+      const { output } = run(join(bins(), checker), ['-p', '.'], dir);
+      const errors = [...output.matchAll(/^(\S+)\((\d+),\d+\): error TS\d+/gm)];
+      const inFile = errors.filter((match) => match[1].endsWith(file));
+      return {
+        output,
+        // Any error but the expected ones, with a position or not (a broken config has none).
+        elsewhere: output
+          .split('\n')
+          .filter((line) => /error TS\d+/.test(line) && !line.includes(`${file}(`)),
+        lines: [...new Set(inFile.map((match) => Number(match[2])))],
+      };
+    } finally {
+      rmSync(join(dir, 'src', file));
+    }
+  }
 
-  test('React 19: a wrong attribute type or event handler is a type error', () => {
-    const dir = join(app, 'react-19');
-    writeFileSync(
-      join(dir, 'src', 'wrong.tsx'),
-      `import type {} from '@seam-codes/components/react';
+  describe('React 19', () => {
+    let checked;
+    before(() => {
+      checked = typeCheckWith(
+        join(app, 'react-19'),
+        'tsc',
+        'wrong.tsx',
+        `import type {} from '@seam-codes/components/react';
 export const a = <seam-code-creator preferred-code-length="six" />;
 export const b = <seam-code-status no-actions={1} />;
 export const c = <seam-code-creator onseam-code-created={(event: { detail: number }) => event} />;
 export const d = <seam-code-creator device-id="ok" preferred-code-length={6} />;
 `,
-    );
-    try {
-      const { status, output } = run(join(bins(), 'tsc'), ['-p', '.'], dir);
-      assert.notEqual(status, 0, 'tsc accepted wrong attribute types');
-      const lines = [...output.matchAll(/wrong\.tsx\((\d+),\d+\): error TS\d+/g)].map((m) =>
-        Number(m[1]),
       );
-      assert.deepEqual([...new Set(lines)].sort(), [2, 3, 4], output);
-    } finally {
-      rmSync(join(dir, 'src', 'wrong.tsx'));
-    }
+    });
+
+    test('a strict app type-checks with no glue, and Vite builds it', () => {
+      assert.deepEqual(checked.elsewhere, [], checked.output);
+      const dir = join(app, 'react-19');
+      ok(join(bins(), 'vite'), ['build', '--logLevel', 'warn'], dir);
+      assert.ok(readdirSync(join(dir, 'dist', 'assets')).some((file) => file.endsWith('.js')));
+    });
+
+    test('a wrong attribute type or event handler is a type error', () => {
+      assert.deepEqual(checked.lines.sort(), [2, 3, 4], checked.output);
+    });
   });
 
-  test('Vue 3: vue-tsc type-checks the templates with the generated types, Vite builds it', () => {
-    const dir = join(app, 'vue-3');
-    ok(join(bins(), 'vue-tsc'), ['-p', '.'], dir);
-    ok(join(bins(), 'vite'), ['build', '--logLevel', 'warn'], dir);
-  });
-
-  test('Vue 3: a wrong attribute type or event handler in a template is a type error', () => {
-    const dir = join(app, 'vue-3');
-    writeFileSync(
-      join(dir, 'src', 'Wrong.vue'),
-      `<script setup lang="ts">
+  describe('Vue 3', () => {
+    let checked;
+    before(() => {
+      checked = typeCheckWith(
+        join(app, 'vue-3'),
+        'vue-tsc',
+        'Wrong.vue',
+        `<script setup lang="ts">
 function wrongHandler(event: { detail: number }) {
   return event;
 }
@@ -348,17 +383,17 @@ function wrongHandler(event: { detail: number }) {
   <seam-code-creator @seam-code-created="wrongHandler" />
 </template>
 `,
-    );
-    try {
-      const { status, output } = run(join(bins(), 'vue-tsc'), ['-p', '.'], dir);
-      assert.notEqual(status, 0, 'vue-tsc accepted a wrong attribute type');
-      const lines = [...output.matchAll(/Wrong\.vue\((\d+),\d+\): error TS\d+/g)].map((m) =>
-        Number(m[1]),
       );
-      assert.deepEqual([...new Set(lines)], [8, 9], output);
-    } finally {
-      rmSync(join(dir, 'src', 'Wrong.vue'));
-    }
+    });
+
+    test('vue-tsc type-checks the templates with the generated types, Vite builds it', () => {
+      assert.deepEqual(checked.elsewhere, [], checked.output);
+      ok(join(bins(), 'vite'), ['build', '--logLevel', 'warn'], join(app, 'vue-3'));
+    });
+
+    test('a wrong attribute type or event handler in a template is a type error', () => {
+      assert.deepEqual(checked.lines, [8, 9], checked.output);
+    });
   });
 
   test('server/client split: builds, renders on the server in Node, and its route mints a token', async () => {
@@ -386,6 +421,65 @@ function wrongHandler(event: { detail: number }) {
     assert.equal(refused, 401);
     assert.match(body.clientSessionToken, /^seam_cst_/);
     assert.ok((await devicesSeenWith(body.clientSessionToken)) > 0, 'the token sees devices');
+  });
+
+  test('React 18 wrappers (@lit/react) in Chromium: properties in, events out, one code on the lock', async () => {
+    const dir = join(app, 'react-wrappers');
+    ok(join(bins(), 'vite'), ['build', '--logLevel', 'warn', '--base', './'], dir);
+    const { default: puppeteer } = await import('puppeteer-core');
+    const files = join(dir, 'dist');
+    const server = createServer((req, res) => {
+      const path = new URL(req.url, 'http://x').pathname;
+      try {
+        const body = readFileSync(join(files, normalize(path === '/' ? '/index.html' : path)));
+        res.writeHead(200, {
+          'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html',
+        });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const browser = await puppeteer.launch(chromiumLaunchOptions());
+    try {
+      const token = await mintWithApiKey('wrapper-user');
+      const device = seam.device;
+      const page = await browser.newPage();
+      const query = new URLSearchParams({ token, endpoint: sandbox.url, device });
+      await page.goto(`http://127.0.0.1:${server.address().port}/?${query}`);
+      const code = 'seam-code-creator';
+      await page.waitForFunction(
+        (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('#code'),
+        { timeout: 20_000 },
+        code,
+      );
+      await page.evaluate(async (tag) => {
+        const element = document.querySelector(tag);
+        const input = element.shadowRoot.querySelector('#code');
+        input.value = '48213';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await element.submit();
+      }, code);
+      await page.waitForFunction(() => window.seen.length === 2, { timeout: 10_000 });
+      assert.deepEqual(await page.evaluate(() => window.seen), [
+        `submit ${device}`,
+        'created 48213',
+      ]);
+      const listed = await fetch(`${sandbox.url}/access_codes/list`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${seam.SEAM_API_KEY}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ device_id: device }),
+      });
+      const { access_codes } = await listed.json();
+      assert.equal(access_codes.filter((entry) => entry.code === '48213').length, 1);
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 
   test('plain HTML: the page and the single module are served, and the route mints a token', async () => {
