@@ -35,6 +35,7 @@ const WAIVED = {
 
 /** The custom state each story must reach: the phase or view it is named after. */
 const EXPECTED = {
+  'status-phases--loading': 'loading',
   'status-phases--programming': 'programming',
   'status-phases--active': 'active',
   'status-phases--pending': 'pending',
@@ -135,6 +136,7 @@ async function show(tab, entry) {
       const story = root.querySelector('.seam-story');
       if (story !== null && (story.dataset.storyId !== id || story.dataset.ready === undefined))
         return false;
+      if (id === 'status-phases--loading') return true; // it stays loading on purpose
       return ![...root.querySelectorAll('seam-code-creator, seam-code-status')].some((element) =>
         element.matches(':state(loading)'),
       );
