@@ -134,7 +134,7 @@ const scenarios: Record<DerivedPhase, (w: World) => Promise<CodeState>> = {
     w.sandbox.clock.advance(60 * 60_000);
     await w.client.accessCodes.delete({ access_code_id: code.access_code_id });
     w.sandbox.clock.advance(60_000);
-    // As a poller sees it: the snapshot says `removing` (the `deleted` event would say removed).
+    // As a poller sees it: the snapshot says `removing`.
     return stateOf(w, code.access_code_id, false);
   },
   removing_failed: async (w) => {

@@ -234,4 +234,19 @@ describe('describeError', () => {
     const other = new SeamApiError({ type: 'lock_jammed', status: 400, message: 'Lock jammed' });
     expect(describeError(other, en).message).to.equal(en.errors.apiError('Lock jammed'));
   });
+
+  it('says how to let a refused origin in (the sandbox’s readable 403), in each language', async () => {
+    const { SeamApiError } = await import('@seam-codes/core');
+    const refused = new SeamApiError({
+      type: 'origin_not_allowed',
+      status: 403,
+      message: 'Pages of this origin may not call the sandbox.',
+    });
+    for (const strings of [en, de]) {
+      const described = describeError(refused, strings);
+      expect(described.code).to.equal('origin_not_allowed');
+      expect(described.message).to.contain(`--allow-origin ${location.origin}`);
+      expect(described.message).not.to.equal(strings.errors.network);
+    }
+  });
 });

@@ -8,7 +8,11 @@ export default css`
       max-width: var(--_seam-code-creator-max-width);
     }
     .base {
+      /* Long words (a pasted name, a URL in a message) wrap: never wider than the container. */
+      overflow-wrap: anywhere;
+      min-width: 0;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_seam-space);
       padding: var(--_seam-space);
     }

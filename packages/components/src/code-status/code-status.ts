@@ -4,6 +4,7 @@ import {
   describeCapabilities,
   formatInstant,
   guidanceFor,
+  historyOf,
   isValidTimeZone,
   type CodeIssue,
   type CodeState,
@@ -90,11 +91,11 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * @tagname seam-code-status
  * @summary Follows an access code until it is on the lock, and shows it.
  *
- * @fires seam-status-change - On every change of what is shown: `detail.phase`, `detail.previousPhase`, `detail.state`.
- * @fires seam-code-delete - The user confirmed deleting; cancelable. `detail.accessCodeId`.
- * @fires seam-backup-code-pulled - A backup code was pulled: `detail.backupAccessCode`.
- * @fires seam-error - A load or action error the element shows; `detail.code`, `detail.message`.
- * @fires seam-session-expired - Seam refused the credentials (401): give a new token.
+ * @fires {SeamStatusChangeEvent} seam-status-change - On every change of what is shown: `detail.phase`, `detail.previousPhase`, `detail.state`.
+ * @fires {SeamCodeDeleteEvent} seam-code-delete - The user confirmed deleting; cancelable. `detail.accessCodeId`.
+ * @fires {SeamBackupCodePulledEvent} seam-backup-code-pulled - A backup code was pulled: `detail.backupAccessCode`.
+ * @fires {SeamErrorEvent} seam-error - A load or action error the element shows; `detail.code`, `detail.message`.
+ * @fires {SeamSessionExpiredEvent} seam-session-expired - Seam refused the credentials (401): give a new token. Once per expiry and page.
  *
  * @csspart base - The element's box.
  * @csspart header - The phase badge and its explanation.
@@ -127,6 +128,7 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * @cssproperty --seam-color-warning - Delayed and unknown phases, warnings.
  * @cssproperty --seam-color-success - The active phase.
  * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-color-scheme - `light dark` (default: the viewer's preference), `light` or `dark`; inherited, so any ancestor may set it.
  *
  * @cssstate loading - Nothing is known about the code yet.
  * @cssstate submitting - The create (or a change) is being sent.
@@ -218,7 +220,10 @@ export class SeamCodeStatus extends SeamConnectedElement {
     return !this.noActions && this.connection.ok && this.#id !== '';
   }
 
-  /** What is shown: the verifier's state of the code, or null before anything is known. */
+  /**
+   * What is shown: the verifier's state of the code, or null before anything is known.
+   * @internal For tests; hosts read `seam-status-change`.
+   */
   get codeStateShown(): CodeState | null {
     return this.codeState;
   }
@@ -360,6 +365,11 @@ export class SeamCodeStatus extends SeamConnectedElement {
         // a pending code says only that it goes to the lock before it starts.
       },
     );
+  }
+
+  #now(): number {
+    const connection = this.connection;
+    return connection.ok ? connection.now() : Date.now();
   }
 
   #validZone(zone: string): string | null {
@@ -596,8 +606,15 @@ export class SeamCodeStatus extends SeamConnectedElement {
     const at = (instant: string | null | undefined) =>
       instant ? this.#format(instant).lock : null;
     switch (phase) {
-      case 'pending':
-        return t.phases.pending.detail(at(this.#programmedAt(code)));
+      case 'pending': {
+        // Its moment to be programmed has come (or came before it was created): not a past date.
+        const programmedAt = this.#programmedAt(code);
+        const startsAt = code?.type === 'time_bound' ? Date.parse(code.starts_at ?? '') : NaN;
+        const due =
+          (programmedAt !== null && Date.parse(programmedAt) <= this.#now()) ||
+          (Number.isFinite(startsAt) && startsAt - JUST_IN_TIME_LEAD_MS <= this.#now());
+        return due ? t.pendingDue : t.phases.pending.detail(at(programmedAt));
+      }
       case 'scheduled':
         return t.phases.scheduled.detail(at(code?.starts_at));
       case 'active':
@@ -615,9 +632,11 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }
     const start = this.#format(code.starts_at);
     const end = this.#format(code.ends_at);
+    // The start had passed when the code was made: it works from now, which is what to tell.
+    const startedAtCreation = Date.parse(code.starts_at) <= Date.parse(code.created_at);
     return html`<div part="window" class="window">
       <p>
-        ${t.window(start.lock, end.lock)}
+        ${startedAtCreation ? t.startsNow(end.lock) : t.window(start.lock, end.lock)}
         <span class="muted">${known ? t.lockZone(timeZone) : t.yourZone(timeZone)}</span>
       </p>
       ${
@@ -651,7 +670,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
           this.revealed = !this.revealed;
         }}
       >
-        ${t.showPin}
+        ${this.revealed ? t.hidePin : t.showPin}
       </button>
       <button part="button" type="button" @click=${() => void this.#copy(pin)}>
         ${this.copied ? t.copied : t.copyPin}
@@ -806,9 +825,10 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 
   #renderTimeline(codeState: CodeState): TemplateResult | typeof nothing {
-    if (codeState.timeline.length === 0) return nothing;
+    // One entry per fact, in Seam's order and clock (core's historyOf); newest first.
+    const entries = historyOf(codeState).reverse();
+    if (entries.length === 0) return nothing;
     const t = this.t.status;
-    const entries = [...codeState.timeline].reverse();
     return html`<details part="timeline" class="timeline">
       <summary>${t.timeline}</summary>
       <ol>

@@ -54,6 +54,7 @@ export {
   type SeamErrorLike,
   type SeamWarningLike,
 } from './guidance.js';
+export { historyOf } from './history.js';
 export {
   LIFECYCLE_LIMITS,
   LifecycleStateError,

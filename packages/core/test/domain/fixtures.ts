@@ -270,7 +270,7 @@ export const ultraloqNoTimeZone = (overrides: DeviceOverrides = {}) =>
   makeDevice({
     device_type: 'ultraloq_lock',
     device_provider: provider('ultraloq', 'Ultraloq'),
-    location: null,
+    location: undefined,
     warnings: [
       {
         warning_code: 'ultraloq_time_zone_unknown',
