@@ -22,6 +22,8 @@ const SHOTS = [
   ['creator-dst-skipped-hour', 'creator-situations--spring-forward-skipped-hour', 'story'],
   ['creator-dark-german', 'creator-each-lock--nuki', 'story', 'theme:dark;locale:de'],
   ['status-delayed', 'status-phases--delayed', 'story'],
+  ['status-failed-dark-german', 'status-phases--failed', 'story', 'theme:dark;locale:de'],
+  ['status-removing-failed', 'status-phases--removing-failed', 'story'],
   ['status-failed', 'status-phases--failed', 'story'],
   ['status-used', 'status-phases--used', 'story'],
   ['status-degraded-429', 'status-phases--degraded-during-a-429-storm', 'story'],

@@ -275,6 +275,7 @@ async function main() {
       ],
       {
         cwd: docs,
+        env: { STORYBOOK_SEAM_SANDBOX_URL: sandboxUrl },
         ready: /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/?)/,
       },
     );

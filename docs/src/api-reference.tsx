@@ -1,7 +1,7 @@
 /**
  * The API of an element, read from the custom-elements manifest that `cem analyze` writes in
- * packages/components: attributes, properties, methods, events (with the detail type when the
- * manifest gives one, and the event class), slots, parts, custom properties and custom states.
+ * packages/components: attributes, properties, methods, events (typed by their event class, whose
+ * JSDoc says what `detail` holds), slots, parts, custom properties and custom states.
  * Nothing here is written by hand: a change in the elements' JSDoc shows up on the next build.
  */
 import manifest from '@seam-codes/components/custom-elements.json';
@@ -154,13 +154,13 @@ export function ApiReference({ tag }: { tag: string }): ReactNode {
       />
       <Table
         caption="Events"
-        head={['Event', 'Detail type', 'Class', 'Description']}
+        head={['Event', 'Type', 'Description (and what `detail` holds)']}
         rows={(element.events ?? []).map((e) => {
+          // The manifest types an event by its class; the class's own JSDoc says what `detail` is.
           const eventClass = eventClasses.get(e.name);
           return [
             code(e.name),
-            e.type?.text ? code(e.type.text) : 'not in the manifest',
-            eventClass ? code(eventClass.name) : '—',
+            code(e.type?.text ?? eventClass?.name ?? 'Event'),
             <>
               <Prose text={e.description} />
               {eventClass?.description ? (

@@ -9,7 +9,8 @@ import type { ReactNode } from 'react';
 
 const examples = import.meta.glob<string>(
   [
-    '../../examples/**/*.{html,ts,tsx,js,mjs,vue,json}',
+    '../../examples/**/*.{html,ts,tsx,js,mjs,mts,vue,json}',
+    '!**/*.d.mts',
     '!**/node_modules/**',
     '!**/dist/**',
     '!**/.next/**',

@@ -99,15 +99,19 @@ export function seamDeviceId(): string {
 
 let localUrl: Promise<string> | undefined;
 /**
- * Where `seam-sandbox serve` listens: `npm start` serves `seam-local.json` next to the site;
+ * Where `seam-sandbox serve` listens: `npm start` serves `seam-local.json` next to the static
+ * site, and passes STORYBOOK_SEAM_SANDBOX_URL to `storybook dev` (`npm start -- --dev`);
  * elsewhere the CLI's default port.
  */
 export function localSandboxUrl(): Promise<string> {
+  const fromEnv = (import.meta.env as Record<string, string | undefined>)
+    .STORYBOOK_SEAM_SANDBOX_URL;
+  const fallback = fromEnv || DEFAULT_LOCAL_URL;
   localUrl ??= fetch(new URL('seam-local.json', document.baseURI))
     .then(async (response) =>
-      response.ok ? ((await response.json()) as { sandbox: string }).sandbox : DEFAULT_LOCAL_URL,
+      response.ok ? ((await response.json()) as { sandbox: string }).sandbox : fallback,
     )
-    .catch(() => DEFAULT_LOCAL_URL);
+    .catch(() => fallback);
   return localUrl;
 }
 

@@ -3,7 +3,7 @@
  * cannot take a code, as a host would see it. The toolbar's "Lock" overrides the story's lock.
  */
 import type { Meta } from '@storybook/web-components-vite';
-import type { SandboxDeviceRole } from '@seam-codes/sandbox';
+import { SANDBOX_CATALOGUE, type SandboxDeviceRole } from '@seam-codes/sandbox';
 import { html } from 'lit';
 import { live } from '../src/live.js';
 
@@ -14,10 +14,17 @@ const on = (role: SandboxDeviceRole) =>
   live({
     role,
     render: (world) =>
-      html`<seam-code-creator
-        device-id=${world.deviceId}
-        name="Guest: Ana Silva"
-      ></seam-code-creator>`,
+      html`${
+          world.role
+            ? html`<p class="seam-note">
+                <strong>${world.role}</strong>: ${SANDBOX_CATALOGUE.descriptions[world.role]}
+              </p>`
+            : null
+        }
+        <seam-code-creator
+          device-id=${world.deviceId}
+          name="Guest: Ana Silva"
+        ></seam-code-creator>`,
   });
 
 export const BuiltInKeypad = on('builtInKeypad');

@@ -5,7 +5,7 @@
  * `state` property, as a verifier elsewhere (the extension's background) would.
  */
 import type { Meta } from '@storybook/web-components-vite';
-import { initialCodeState, transition, type CodeState } from '@seam-codes/core';
+import { SeamClient, initialCodeState, transition, type CodeState } from '@seam-codes/core';
 import type { AccessCode } from '@seamapi/types/connect';
 import { html } from 'lit';
 import { live as liveStory, type LiveOptions } from '../src/live.js';
@@ -159,6 +159,20 @@ export const DegradedDuringA429Storm = live({
     await w.control?.stormReads();
     await w.advance?.(2 * MINUTE);
   },
+});
+
+// Loading: the first answer has not come yet. A client whose requests never answer (a very slow
+// network) holds the element there.
+const silent = SeamClient.fromClientSessionToken('seam_cst_docs_never_answers', {
+  endpoint: 'https://sandbox.invalid',
+  fetch: () => new Promise<Response>(() => undefined),
+});
+export const Loading = live({
+  render: () =>
+    html`<seam-code-status
+      .client=${silent}
+      access-code-id="00000000-0000-4000-8000-000000000001"
+    ></seam-code-status>`,
 });
 
 function pushed(fail: boolean): CodeState {

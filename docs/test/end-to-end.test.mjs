@@ -144,3 +144,25 @@ test('real Seam: the pasted token stays in memory (not the URL, storage or cooki
   assert.deepEqual(leaks, []);
   await page.close();
 });
+
+test('playground: another lock picked, a code created, its status listed and followed', async () => {
+  const { page, problems } = await open('playground--playground');
+  await page.locator('.seam-playground-pick select').selectOption({ label: 'nuki' });
+  const creator = page.locator('seam-code-creator');
+  await page.waitForFunction(() =>
+    document
+      .querySelector('seam-code-creator')
+      .shadowRoot.textContent.includes('Must not start with 12'),
+  );
+  await creator.locator('#code').fill('456789');
+  await creator.locator('#submit').click();
+  const listed = page.locator('.seam-playground-codes seam-code-status');
+  await listed.waitFor();
+  await page.getByRole('button', { name: '+1 min' }).click();
+  await page.waitForFunction(() =>
+    document.querySelector('.seam-playground-codes seam-code-status').matches(':state(active)'),
+  );
+  assert.equal(await listed.count(), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

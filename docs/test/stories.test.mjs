@@ -23,6 +23,14 @@ const entries = Object.values(index.entries).filter(
   (entry) => entry.type === 'story' || entry.type === 'docs',
 );
 const TABS = 2;
+/** The element stories run once more in the dark theme and in German (contrast, longer words). */
+const DARK_GERMAN = 'theme:dark;locale:de';
+const runs = [
+  ...entries.map((entry) => [entry, '']),
+  ...entries
+    .filter((entry) => entry.type === 'story' && /^(creator|status)-/.test(entry.id))
+    .map((entry) => [entry, DARK_GERMAN]),
+];
 const firstStory = entries.find((entry) => entry.type === 'story');
 /**
  * Axe rules waived on one page, each with its reason. Keep this short: it is for content this
@@ -35,6 +43,7 @@ const WAIVED = {
 
 /** The custom state each story must reach: the phase or view it is named after. */
 const EXPECTED = {
+  'status-phases--loading': 'loading',
   'status-phases--programming': 'programming',
   'status-phases--active': 'active',
   'status-phases--pending': 'pending',
@@ -65,39 +74,51 @@ const EXPECTED = {
 
 let server;
 let browser;
-/** Free tabs, each with the problems seen since its current entry started. */
-const idle = [];
-const waiting = [];
+/**
+ * Tabs by toolbar globals ('' = the defaults), opened as needed, at most TABS per set; each has
+ * the problems seen since its current entry started.
+ */
+const pools = new Map();
 
-async function openTab() {
+async function openTab(globals) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const tab = { page, problems: [], current: firstStory.id };
   page.on('console', (message) => {
     if (message.type() === 'error') tab.problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => tab.problems.push(`page error: ${error.message}`));
-  await page.goto(`${server.url}iframe.html?id=${firstStory.id}&viewMode=story`);
+  const query = globals ? `&globals=${globals}` : '';
+  await page.goto(`${server.url}iframe.html?id=${firstStory.id}&viewMode=story${query}`);
   await page.waitForFunction(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__ !== undefined);
   await page.addScriptTag({ content: axeSource });
   return tab;
 }
 
-async function takeTab() {
-  const tab = idle.pop();
+async function takeTab(globals) {
+  let pool = pools.get(globals);
+  if (pool === undefined) {
+    pool = { idle: [], waiting: [], opened: 0 };
+    pools.set(globals, pool);
+  }
+  const tab = pool.idle.pop();
   if (tab) return tab;
-  return new Promise((resolve) => waiting.push(resolve));
+  if (pool.opened < TABS) {
+    pool.opened += 1;
+    return openTab(globals);
+  }
+  return new Promise((resolve) => pool.waiting.push(resolve));
 }
-function giveBack(tab) {
-  const next = waiting.shift();
+function giveBack(globals, tab) {
+  const pool = pools.get(globals);
+  const next = pool.waiting.shift();
   if (next) next(tab);
-  else idle.push(tab);
+  else pool.idle.push(tab);
 }
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startStaticServer({ root: site });
   browser = await launch();
-  for (let i = 0; i < TABS; i += 1) idle.push(await openTab());
 });
 after(async () => {
   await browser?.close();
@@ -135,6 +156,7 @@ async function show(tab, entry) {
       const story = root.querySelector('.seam-story');
       if (story !== null && (story.dataset.storyId !== id || story.dataset.ready === undefined))
         return false;
+      if (id === 'status-phases--loading') return true; // it stays loading on purpose
       return ![...root.querySelectorAll('seam-code-creator, seam-code-status')].some((element) =>
         element.matches(':state(loading)'),
       );
@@ -146,9 +168,9 @@ async function show(tab, entry) {
 }
 
 describe('every story and docs page', { concurrency: TABS }, () => {
-  for (const entry of entries) {
-    it(`${entry.type} ${entry.id}`, async () => {
-      const tab = await takeTab();
+  for (const [entry, globals] of runs) {
+    it(`${entry.type} ${entry.id}${globals ? ` (${globals})` : ''}`, async () => {
+      const tab = await takeTab(globals);
       tab.problems = [];
       try {
         const docs = entry.type === 'docs';
@@ -195,11 +217,12 @@ describe('every story and docs page', { concurrency: TABS }, () => {
           },
           { docsPage: docs, waived: WAIVED[entry.id] ?? [] },
         );
-        await tab.page.screenshot({ path: `${shots}${entry.id}.png`, fullPage: true });
+        const suffix = globals ? `.${globals.replace(/[^a-z]+/gi, '-')}` : '';
+        await tab.page.screenshot({ path: `${shots}${entry.id}${suffix}.png`, fullPage: true });
         assert.deepEqual(tab.problems, [], 'console or page errors');
         assert.deepEqual(violations, [], 'axe violations');
       } finally {
-        giveBack(tab);
+        giveBack(globals, tab);
       }
     });
   }
