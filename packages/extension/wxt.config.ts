@@ -14,6 +14,8 @@ const optionalHosts = [
   'http://127.0.0.1/*',
 ];
 
+const originPattern = (pattern: string) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+
 export default defineConfig({
   manifestVersion: 3,
   webExt: { disabled: true },
@@ -28,11 +30,16 @@ export default defineConfig({
     host_permissions: ['https://connect.getseam.com/*'],
     optional_host_permissions: optionalHosts,
     action: { default_title: 'Seam door codes' },
-    // Only the sites we read (and a local fixture server) may frame the panel.
+    // Only the sites we read (and a local fixture server) may frame the panel. Resource matches
+    // take origins only: a path other than /* makes Chrome refuse to load the whole extension.
     web_accessible_resources: [
       {
         resources: ['panel.html'],
-        matches: [...siteMatches, 'http://localhost/*', 'http://127.0.0.1/*'],
+        matches: [
+          ...new Set(siteMatches.map(originPattern)),
+          'http://localhost/*',
+          'http://127.0.0.1/*',
+        ],
       },
     ],
     ...(browser === 'firefox'

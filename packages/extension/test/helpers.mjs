@@ -45,7 +45,7 @@ export async function routeFixtures(context, { allow = () => false } = {}) {
         contentType: 'text/html; charset=utf-8',
         body: await readFile(join(packageDir, 'fixtures', page.file)),
       });
-    } else if (allow(url)) await route.continue();
+    } else if (url.startsWith('chrome-extension://') || allow(url)) await route.continue();
     else await route.abort();
   });
 }

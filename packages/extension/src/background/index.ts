@@ -128,11 +128,46 @@ async function connect(credentials: CredentialsInput | null): Promise<void> {
     sources: { poll: true },
     coordination: 'none',
   });
-  verifier.subscribe((update) => void pushStatus(update.accessCodeId));
+  verifier.subscribe((update) => {
+    void pushStatus(update.accessCodeId);
+    if (update.state?.phase !== 'pending') return;
+    nudge(true);
+  });
   await verifier.ready;
   const all = await codes();
   for (const record of Object.values(all)) verifier.watch(record.accessCodeId);
+  nudge(true);
   await keepAlive();
+}
+
+/**
+ * Codes whose window has begun but that Seam has not started programming show as `pending`, a
+ * phase core's poller treats as quiet (it sleeps until `ends_at`). Look again, backing off from
+ * 2 s to 30 s, until Seam moves them. (Reported to core: see the package README.)
+ */
+let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
+let nudgeDelay = 2000;
+function startedButPending(): string[] {
+  return (verifier?.watchedIds() ?? []).filter((id) => {
+    const state = verifier?.getSnapshot(id);
+    const startsAt = state?.snapshot?.accessCode.starts_at;
+    return (
+      state?.phase === 'pending' &&
+      typeof startsAt === 'string' &&
+      Date.parse(startsAt) <= Date.now()
+    );
+  });
+}
+function nudge(reset = false): void {
+  if (reset) nudgeDelay = 2000;
+  clearTimeout(nudgeTimer);
+  if (startedButPending().length === 0) return;
+  nudgeTimer = setTimeout(() => {
+    const ids = startedButPending();
+    if (ids.length > 0) verifier?.refresh(ids);
+    nudgeDelay = Math.min(nudgeDelay * 1.5, 30_000);
+    nudge();
+  }, nudgeDelay);
 }
 
 /** Chrome stops an idle service worker; an alarm wakes it while a code is on its way. */
@@ -458,6 +493,7 @@ async function adoptCreated(draft: ReservationDraft, route: string, value: unkno
     createdAt: Date.now(),
   });
   for (const code of created) if (code) verifier?.watch(code as never);
+  nudge(true);
   await pushStatus(first.access_code_id);
 }
 

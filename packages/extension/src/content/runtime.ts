@@ -191,9 +191,10 @@ export function startRuntime(ctx: ContentScriptContext, options: RuntimeOptions 
     redraw();
   }
 
-  async function detect(): Promise<void> {
+  async function detect(to?: URL): Promise<void> {
     const mine = ++generation;
-    const url = siteUrl(location);
+    // WXT's watcher fires on the Navigation API's `navigate`, before `location` changes.
+    const url = siteUrl(to ?? location);
     const match = options.only ? { adapter: options.only } : adapterFor(url);
     if (!match) {
       unmount();
@@ -225,6 +226,6 @@ export function startRuntime(ctx: ContentScriptContext, options: RuntimeOptions 
     redraw();
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void detect());
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => void detect(event.newUrl));
   void detect();
 }

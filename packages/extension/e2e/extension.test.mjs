@@ -1,0 +1,189 @@
+// End to end in Debian's Chromium with the built extension, fixture pages at their real URLs and
+// the sandbox over HTTP: launcher, panel, create, set, chip, SPA navigation, reload, and a
+// service worker stopped mid-verification that resumes.
+/* global indexedDB, chrome, document, self */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  SANDBOX,
+  clickChip,
+  configure,
+  launchExtension,
+  panelFrame,
+  seam,
+  startSandbox,
+  waitForChip,
+} from './harness.mjs';
+
+let sandbox;
+let ext;
+before(async () => {
+  sandbox = await startSandbox({ speed: 60 });
+  ext = await launchExtension({ allow: (url) => url.startsWith(sandbox.url) });
+});
+after(async () => {
+  await ext?.close();
+  await sandbox?.stop();
+});
+
+const codesNamed = async (deviceId, name) =>
+  (await seam(sandbox.url, '/access_codes/list', { device_id: deviceId })).access_codes.filter(
+    (c) => c.name === name,
+  );
+
+/** Opens the panel from the chip, maps the listing to a lock if asked, confirms a zone difference. */
+async function openCreator(page, deviceId) {
+  await clickChip(page);
+  const frame = await panelFrame(page);
+  const chooser = frame.locator('form[data-step="map"]');
+  const creator = frame.locator('seam-code-creator');
+  await chooser.or(creator).first().waitFor();
+  if (await chooser.isVisible()) {
+    await frame.locator(`input[value="${deviceId}"]`).check();
+    await frame.getByRole('button', { name: 'Use for this listing' }).click();
+  }
+  const zone = frame.locator('[data-notice="zone"]');
+  await zone.or(creator).first().waitFor();
+  if (await zone.isVisible()) await zone.getByRole('button').click();
+  await creator.getByRole('button', { name: 'Create code' }).waitFor();
+  return frame;
+}
+
+test('configuring: credentials are typed in the options page and never reach storage.local', async () => {
+  const options = await configure(ext, sandbox.url);
+  const local = await options.evaluate(() => chrome.storage.local.get(null));
+  assert.ok(
+    !JSON.stringify(local).includes(SANDBOX.clientSessionToken),
+    'no token in storage.local',
+  );
+  await options.close();
+});
+
+test('hostaway: launcher, panel, create, set, chip, SPA navigation, reload', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://dashboard.hostaway.com/reservations/123461');
+  const ready = await waitForChip(page, (c) => c.kind === 'ready');
+  assert.equal(ready.mode, 'closed');
+  assert.match(ready.text, /choose the lock/);
+  // The page sees the host element, never its content.
+  assert.equal(
+    await page.evaluate(() => document.querySelector('seam-code-launcher')?.shadowRoot ?? null),
+    null,
+  );
+
+  const frame = await openCreator(page, SANDBOX.devices.builtInKeypad);
+  const creator = frame.locator('seam-code-creator');
+  assert.equal(await creator.getByLabel('Name', { exact: true }).inputValue(), 'Noah · 123461');
+  await creator.getByRole('button', { name: 'Create code' }).dblclick(); // a double click makes one code
+
+  const set = await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active', {
+    timeout: 30_000,
+  });
+  assert.match(set.text, /set ✓/);
+  const made = await codesNamed(SANDBOX.devices.builtInKeypad, 'Noah · 123461');
+  assert.equal(made.length, 1, 'exactly one code reached Seam');
+  assert.equal(made[0].status, 'set');
+  // The window is the stay in the listing's zone (Europe/Berlin): 15:00 yesterday to 11:00 in 3 days.
+  const berlin = (iso) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  assert.equal(berlin(made[0].starts_at), '15:00');
+  assert.equal(berlin(made[0].ends_at), '11:00');
+
+  // SPA navigation to another reservation: a new chip for it; back again: the code's state.
+  await page.click('a[data-nav="123456"]');
+  await waitForChip(page, (c) => c.kind === 'ready' && !/choose the lock/.test(c.text));
+  await page.click('a[data-nav="123461"]');
+  await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active');
+  // A reload keeps the state.
+  await page.reload();
+  await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active');
+  const hosts = await page.evaluate(() => document.querySelectorAll('seam-code-launcher').length);
+  assert.equal(hosts, 1, 'one launcher, however often the page re-rendered');
+  await page.close();
+});
+
+test('airbnb: a stay without a zone on the page gets the lock zone; code set; chip updates', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://www.airbnb.com/hosting/stay/HMLIVE0001');
+  await waitForChip(page, (c) => c.kind === 'ready');
+  const frame = await openCreator(page, SANDBOX.devices.builtInKeypad);
+  const creator = frame.locator('seam-code-creator');
+  assert.equal(await creator.getByLabel('Name', { exact: true }).inputValue(), 'Lena · HMLIVE0001');
+  await creator.getByRole('button', { name: 'Create code' }).click();
+  await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active', { timeout: 30_000 });
+  const made = await codesNamed(SANDBOX.devices.builtInKeypad, 'Lena · HMLIVE0001');
+  assert.equal(made.length, 1);
+  // Wall times of the page read in the lock's zone (America/Los_Angeles).
+  const la = (iso) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'America/Los_Angeles',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  assert.equal(la(made[0].starts_at), '15:00');
+  await page.close();
+});
+
+test('a service worker stopped mid-verification resumes and the chip reaches "set"', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://dashboard.hostaway.com/reservations/123462');
+  await waitForChip(page, (c) => c.kind === 'ready');
+  const frame = await openCreator(page, SANDBOX.devices.slow);
+  await frame.locator('seam-code-creator').getByRole('button', { name: 'Create code' }).click();
+  await waitForChip(
+    page,
+    (c) => c.kind === 'code' && ['programming', 'delayed'].includes(c.phase),
+    { timeout: 15_000 },
+  );
+
+  // The pending verification is in IndexedDB, without the PIN.
+  const options = await ext.context.newPage();
+  await options.goto(ext.extensionUrl('options.html'));
+  const stored = await options.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('seam-extension-verifier');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result
+            .transaction('verifications')
+            .objectStore('verifications')
+            .getAll();
+          request.onsuccess = () => resolve(request.result);
+        };
+      }),
+  );
+  const pending = stored.filter((v) => !v.state.terminal);
+  assert.ok(pending.length >= 1, 'a pending verification is stored');
+  for (const v of stored)
+    assert.equal(v.state.snapshot?.accessCode?.code ?? null, null, 'no PIN at rest');
+
+  // Close the panel (its own status element would wake the worker with its reads), stop the
+  // service worker, then touch nothing: the alarm wakes it and the verifier resumes from IndexedDB.
+  await clickChip(page);
+  const [worker] = ext.context.serviceWorkers();
+  await worker.evaluate(() => {
+    self.beforeStop = true;
+  });
+  const cdp = await ext.context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await options.close();
+  const chipAfter = await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active', {
+    timeout: 90_000,
+  });
+  assert.match(chipAfter.text, /set ✓/);
+  assert.equal(
+    await worker.evaluate(() => self.beforeStop ?? null),
+    null,
+    'the worker was restarted',
+  );
+  const made = await codesNamed(SANDBOX.devices.slow, 'Emma · 123462');
+  assert.equal(made.length, 1);
+  assert.equal(made[0].status, 'set');
+  await page.close();
+});
