@@ -1,10 +1,13 @@
 /** Every site adapter, in the order they are tried. The generic schema.org one comes last. */
 import { airbnb } from './airbnb/index.js';
+import { booking } from './booking/index.js';
+import { cloudbeds } from './cloudbeds/index.js';
+import { guesty } from './guesty/index.js';
 import { hostaway } from './hostaway/index.js';
 import { schemaOrg } from './schema-org/index.js';
 import type { SiteAdapter } from './types.js';
 
-export const siteAdapters: readonly SiteAdapter[] = [airbnb, hostaway];
+export const siteAdapters: readonly SiteAdapter[] = [airbnb, guesty, hostaway, cloudbeds, booking];
 export const genericAdapter: SiteAdapter = schemaOrg;
 
 function hostMatches(pattern: string, host: string): boolean {
