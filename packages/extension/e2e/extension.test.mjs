@@ -1,7 +1,7 @@
 // End to end in Debian's Chromium with the built extension, fixture pages at their real URLs and
 // the sandbox over HTTP: launcher, panel, create, set, chip, SPA navigation, reload, and a
 // service worker stopped mid-verification that resumes.
-/* global indexedDB, chrome, document, self */
+/* global indexedDB, chrome, document, self, window */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -37,12 +37,12 @@ async function openCreator(page, deviceId) {
   const frame = await panelFrame(page);
   const chooser = frame.locator('form[data-step="map"]');
   const creator = frame.locator('seam-code-creator');
-  await chooser.or(creator).first().waitFor();
+  const zone = frame.locator('[data-notice="zone"]');
+  await chooser.or(zone).or(creator).first().waitFor();
   if (await chooser.isVisible()) {
     await frame.locator(`input[value="${deviceId}"]`).check();
     await frame.getByRole('button', { name: 'Use for this listing' }).click();
   }
-  const zone = frame.locator('[data-notice="zone"]');
   await zone.or(creator).first().waitFor();
   if (await zone.isVisible()) await zone.getByRole('button').click();
   await creator.getByRole('button', { name: 'Create code' }).waitFor();
@@ -185,5 +185,80 @@ test('a service worker stopped mid-verification resumes and the chip reaches "se
   const made = await codesNamed(SANDBOX.devices.slow, 'Emma · 123462');
   assert.equal(made.length, 1);
   assert.equal(made[0].status, 'set');
+  await page.close();
+});
+
+const allCodes = async () => {
+  let count = 0;
+  for (const deviceId of Object.values(SANDBOX.devices)) {
+    count += (await seam(sandbox.url, '/access_codes/list', { device_id: deviceId })).access_codes
+      .length;
+  }
+  return count;
+};
+
+test('security: a hostile page gets no credential and no PIN, and its forgeries create nothing', async () => {
+  const before = await allCodes();
+  const page = await ext.context.newPage();
+  await page.goto('https://dashboard.hostaway.com/reservations/666666');
+  await waitForChip(page, (c) => c.kind === 'ready');
+  await page.waitForTimeout(1500); // the page's probe forges messages every 500 ms
+  assert.equal(await allCodes(), before, 'forgeries created nothing');
+
+  const frame = await openCreator(page, SANDBOX.devices.builtInKeypad);
+  const creator = frame.locator('seam-code-creator');
+  // The guest name's markup is text in the panel, never an element.
+  assert.match(await frame.locator('dd[data-field="guest"]').textContent(), /img src=x onerror=/);
+  assert.equal(await frame.locator('dd[data-field="guest"] img').count(), 0);
+  assert.equal(await frame.evaluate(() => globalThis.__pwned ?? null), null);
+  // Typed keys in the panel reach no listener of the page.
+  const name = creator.getByLabel('Name', { exact: true });
+  await name.fill('');
+  await name.pressSequentially('Mallory 666666');
+  await creator.getByRole('button', { name: 'Create code' }).click();
+  await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active', { timeout: 30_000 });
+  const [made] = await codesNamed(SANDBOX.devices.builtInKeypad, 'Mallory 666666');
+  assert.ok(made?.code, 'the code has a PIN');
+  await page.waitForTimeout(1200); // let the probe look again with the code on screen
+
+  const loot = await page.evaluate(() => globalThis.__hostile);
+  const everything = JSON.stringify(loot);
+  assert.ok(!everything.includes(made.code), 'no PIN reached the page');
+  assert.ok(!everything.includes(SANDBOX.clientSessionToken), 'no credential reached the page');
+  assert.deepEqual(loot.keys, [], 'no keystroke typed in the panel reached the page');
+  // A frame inside a closed shadow root is not even in window.frames (only document-tree frames
+  // are), so the page can neither read it, post to it, nor navigate it.
+  assert.ok(
+    loot.frames.every((f) => f.startsWith('blocked')),
+    `the panel frame is unreadable: ${[...new Set(loot.frames)]}`,
+  );
+  assert.equal(
+    await page.evaluate(() => window.frames.length),
+    0,
+    'the panel frame is out of reach',
+  );
+  assert.ok(
+    loot.shadow.every((s) => !s.captured || s.captured.length === 0) &&
+      loot.shadow.some((s) => s.open === false),
+  );
+  assert.equal(
+    await page.evaluate(() => (globalThis.__capturedRoots ?? []).length),
+    0,
+    'attachShadow patched by the page saw nothing',
+  );
+  assert.ok(
+    loot.runtime.every((r) => /no runtime|blocked/.test(r)),
+    `no extension runtime: ${loot.runtime}`,
+  );
+  assert.ok(loot.storage.every((s) => s !== 'has storage'));
+  assert.equal(await allCodes(), before + 1, 'only the code the user made exists');
+
+  // The page tries to navigate frames away: it reaches none, and the panel stays ours.
+  await page.evaluate(() => globalThis.__hijackPanel());
+  await page.waitForTimeout(300);
+  assert.ok(
+    page.frames().some((f) => f.url().endsWith('/panel.html')),
+    'the panel is still the extension page',
+  );
   await page.close();
 });
