@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { siteMatches } from './src/sites/registry.js';
+import { siteMatches } from './src/sites/routes.js';
 
 // Hosts whose content scripts are registered at run time, after the user grants them from the
 // options page: second-wave sites, white-label domains and a local fixture server.
@@ -34,7 +34,7 @@ export default defineConfig({
     // take origins only: a path other than /* makes Chrome refuse to load the whole extension.
     web_accessible_resources: [
       {
-        resources: ['panel.html'],
+        resources: ['panel.html', 'reader.js'],
         matches: [
           ...new Set(siteMatches.map(originPattern)),
           'http://localhost/*',

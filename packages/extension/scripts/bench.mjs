@@ -36,7 +36,8 @@ function pageScripts(html) {
 }
 const entries = {
   'background (service worker)': ['background.js'],
-  'content script (every matched page)': ['content-scripts/pms.js'],
+  'content script (every page of the sites)': ['content-scripts/pms.js'],
+  'reader (reservation pages only)': ['reader.js'],
   'scan (toolbar, on demand)': ['scan.js'],
   'panel page': pageScripts('panel.html'),
   'options page': pageScripts('options.html'),
@@ -78,7 +79,10 @@ async function traceOf(page, url, settle) {
   let callbacks = 0;
   for (const e of events) {
     const scriptUrl = e.args?.data?.url ?? '';
-    if (!scriptUrl.includes('content-scripts/pms.js') || e.ph !== 'X') continue;
+    const ours =
+      scriptUrl.startsWith('chrome-extension://') &&
+      /\/(content-scripts\/pms|reader)\.js$/.test(scriptUrl);
+    if (!ours || e.ph !== 'X') continue;
     if (e.name === 'EvaluateScript') evaluate += e.dur / 1000;
     else if (e.name === 'FunctionCall') callbacks += e.dur / 1000;
   }
@@ -107,7 +111,7 @@ const cases = [
 ];
 const RUNS = 7;
 console.log(
-  `\nContent-script cost, median of ${RUNS} loads (Chromium trace: EvaluateScript + FunctionCall of pms.js)`,
+  `\nContent-script cost, median of ${RUNS} loads (Chromium trace: EvaluateScript + FunctionCall of pms.js and reader.js)`,
 );
 for (const [name, url, settle] of cases) {
   const runs = [];

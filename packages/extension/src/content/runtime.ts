@@ -13,27 +13,13 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { send } from '../messaging.js';
 import type { ChipStatus, StatusPush } from '../protocol.js';
-import { adapterFor, siteAdapters } from '../sites/registry.js';
+import { adapterFor } from '../sites/registry.js';
+import { siteUrl } from '../sites/routes.js';
 import type { ReservationDraft, SiteAdapter } from '../sites/types.js';
 import { chipCss, chipTemplate } from './chip.js';
 import { chipStrings } from './strings.js';
 
 const READY_TIMEOUT_MS = 30_000;
-
-/**
- * The site URL a page stands for. On a local fixture server (a development origin the user
- * added), `/app.guesty.com/reservations/…` stands for `https://app.guesty.com/reservations/…`.
- */
-export function siteUrl(location: Location | URL): URL {
-  const url = new URL(location.href);
-  if ((url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.protocol === 'http:') {
-    const [, host, ...rest] = url.pathname.split('/');
-    if (host && siteAdapters.some((a) => a.hosts.includes(host))) {
-      return new URL(`https://${host}/${rest.join('/')}${url.search}${url.hash}`);
-    }
-  }
-  return url;
-}
 
 function waitUntil(
   ctx: ContentScriptContext,

@@ -8,9 +8,9 @@
 import { pageLocales, parseDisplayedDate, parseDisplayedTime, resolveStay } from '../dates.js';
 import { buildDraft, cleanId, cleanText, field, spacedText, type DayAndTime } from '../draft.js';
 import { at, isoDay, parseJson, str } from '../json.js';
+import { airbnbRoute, AIRBNB_ROUTE as ROUTE } from '../routes.js';
 import type { SiteAdapter } from '../types.js';
 
-const ROUTE = /^\/hosting\/(?:stay|reservations\/details)\/(HM[A-Z0-9]{6,10})\/?$/;
 const NOT_FOUND = /can.t find this reservation|reservierung (?:nicht finden|wurde nicht gefunden)/i;
 
 /** The stay in the SSR blob, if the blob is about this reservation. */
@@ -31,19 +31,7 @@ function section(doc: Document, testId: string): { date: string | null; time: st
 }
 
 export const airbnb: SiteAdapter = {
-  id: 'airbnb',
-  label: 'Airbnb',
-  hosts: ['www.airbnb.com', 'www.airbnb.de', 'www.airbnb.co.uk', 'www.airbnb.fr'],
-  matches: [
-    'https://www.airbnb.com/hosting/*',
-    'https://www.airbnb.de/hosting/*',
-    'https://www.airbnb.co.uk/hosting/*',
-    'https://www.airbnb.fr/hosting/*',
-  ],
-  route(url) {
-    const code = ROUTE.exec(url.pathname)?.[1];
-    return code ? { reservationId: code } : null;
-  },
+  ...airbnbRoute,
   ready(doc, url) {
     const code = ROUTE.exec(url.pathname)?.[1];
     if (NOT_FOUND.test(doc.querySelector('main')?.textContent ?? '')) return true;

@@ -6,9 +6,8 @@
  */
 import { buildDraft, cleanId, cleanText, field, spacedText } from '../draft.js';
 import { stayFromText } from '../labels.js';
+import { bookingRoute } from '../routes.js';
 import type { SiteAdapter } from '../types.js';
-
-const PATH = '/hotel/hoteladmin/extranet_ng/manage/booking.html';
 
 function labelled(doc: Document, label: RegExp): string | null {
   for (const caption of doc.querySelectorAll('.bui-grid__column-full p.bui-f-font-caption')) {
@@ -27,14 +26,7 @@ function policy(doc: Document, label: RegExp): string | null {
 }
 
 export const booking: SiteAdapter = {
-  id: 'booking',
-  label: 'Booking.com extranet',
-  hosts: ['admin.booking.com'],
-  matches: ['https://admin.booking.com/hotel/hoteladmin/*'],
-  route(url) {
-    const id = url.pathname === PATH ? cleanId(url.searchParams.get('res_id')) : null;
-    return id ? { reservationId: id } : null;
-  },
+  ...bookingRoute,
   ready: (doc) => doc.querySelector('.bui-grid__column-full p.bui-f-font-caption') !== null,
   extract(doc, url, env) {
     const id = cleanId(url.searchParams.get('res_id')) ?? '';

@@ -7,20 +7,15 @@
  */
 import { buildDraft, cleanId, cleanText, field, spacedText, valueAfterLabel } from '../draft.js';
 import { stayFromText } from '../labels.js';
+import {
+  cloudbedsRoute,
+  CLOUDBEDS_HASH as HASH,
+  CLOUDBEDS_PROPERTY as PROPERTY,
+} from '../routes.js';
 import type { SiteAdapter } from '../types.js';
 
-const PROPERTY = /^\/connect\/(\d{1,12})\/?$/;
-const HASH = /^#\/reservations\/(\d{1,14})\/?$/;
-
 export const cloudbeds: SiteAdapter = {
-  id: 'cloudbeds',
-  label: 'Cloudbeds',
-  hosts: ['hotels.cloudbeds.com', '*.cloudbeds.com'],
-  matches: ['https://*.cloudbeds.com/connect/*'],
-  route(url) {
-    const id = PROPERTY.test(url.pathname) ? HASH.exec(url.hash)?.[1] : undefined;
-    return id ? { reservationId: id } : null;
-  },
+  ...cloudbedsRoute,
   ready(doc, url) {
     const id = HASH.exec(url.hash)?.[1];
     return (

@@ -6,21 +6,14 @@
  */
 import { buildDraft, cleanId, cleanText, field, spacedText, valueAfterLabel } from '../draft.js';
 import { stayFromText } from '../labels.js';
+import { guestyRoute, GUESTY_ROUTE as ROUTE } from '../routes.js';
 import type { SiteAdapter } from '../types.js';
 
-const ROUTE = /^\/reservations\/([a-f0-9]{6,24})(?:\/[a-z-]+)?\/?$/;
 const card = (doc: Document, id: string) =>
   doc.querySelector(`[data-testid="reservation-card"][data-reservation-id="${id}"]`);
 
 export const guesty: SiteAdapter = {
-  id: 'guesty',
-  label: 'Guesty',
-  hosts: ['app.guesty.com'],
-  matches: ['https://app.guesty.com/*'],
-  route(url) {
-    const id = ROUTE.exec(url.pathname)?.[1];
-    return id ? { reservationId: id } : null;
-  },
+  ...guestyRoute,
   ready(doc, url) {
     const id = ROUTE.exec(url.pathname)?.[1];
     return (

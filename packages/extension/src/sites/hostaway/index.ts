@@ -7,9 +7,9 @@
 import { pageLocales, parseDisplayedDate, parseDisplayedTime, resolveStay } from '../dates.js';
 import { buildDraft, cleanId, cleanText, field, valueAfterLabel } from '../draft.js';
 import { at, hourOf, isoDay, parseJson, str } from '../json.js';
+import { hostawayRoute, HOSTAWAY_ROUTE as ROUTE } from '../routes.js';
 import type { SiteAdapter } from '../types.js';
 
-const ROUTE = /^\/reservations\/(\d{1,12})(?:\/(?:edit|summary))?\/?$/;
 const BLOB = 'script#hostaway-reservation[type="application/json"]';
 
 function blob(doc: Document): unknown {
@@ -17,14 +17,7 @@ function blob(doc: Document): unknown {
 }
 
 export const hostaway: SiteAdapter = {
-  id: 'hostaway',
-  label: 'Hostaway',
-  hosts: ['dashboard.hostaway.com'],
-  matches: ['https://dashboard.hostaway.com/*'],
-  route(url) {
-    const id = ROUTE.exec(url.pathname)?.[1];
-    return id ? { reservationId: id } : null;
-  },
+  ...hostawayRoute,
   ready(doc, url) {
     // The SPA keeps the previous reservation on screen for a moment: wait for this one's data.
     const id = ROUTE.exec(url.pathname)?.[1];
