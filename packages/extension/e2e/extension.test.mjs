@@ -265,6 +265,20 @@ test('security: a hostile page gets no credential and no PIN, and its forgeries 
   await page.close();
 });
 
+test('popup: recent codes with their live state, no PIN', async () => {
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.extensionUrl('popup.html'));
+  const item = popup.locator('li', { hasText: '123461 · Spree Apartment' });
+  await item.waitFor();
+  assert.match(await item.textContent(), /set ✓/);
+  const [made] = await codesNamed(SANDBOX.devices.builtInKeypad, 'Noah · 123461');
+  assert.ok(
+    !(await popup.locator('body').textContent()).includes(made.code),
+    'the popup shows no PIN',
+  );
+  await popup.close();
+});
+
 // Every fixture site: the launcher at its anchor, the panel prefilled from the page. With
 // UPDATE_SCREENSHOTS=1 the launcher and the panel are saved under docs/screenshots/.
 const sites = [
