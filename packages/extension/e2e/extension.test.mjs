@@ -279,6 +279,23 @@ test('popup: recent codes with their live state, no PIN', async () => {
   await popup.close();
 });
 
+test('half-matching pages: the launcher says what is missing, and the panel offers no window', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://dashboard.hostaway.com/reservations/123459'); // an inquiry without dates
+  const chip = await waitForChip(page, (c) => c.kind === 'incomplete');
+  assert.match(chip.text, /details missing/);
+  await clickChip(page);
+  const frame = await panelFrame(page);
+  await frame.locator('[data-notice="incomplete"]').waitFor();
+  assert.match(
+    await frame.locator('[data-notice="incomplete"]').textContent(),
+    /check-in, check-out/,
+  );
+  await page.goto('https://www.airbnb.com/hosting/stay/HMGONE0000');
+  await waitForChip(page, (c) => c.kind === 'incomplete');
+  await page.close();
+});
+
 // Every fixture site: the launcher at its anchor, the panel prefilled from the page. With
 // UPDATE_SCREENSHOTS=1 the launcher and the panel are saved under docs/screenshots/.
 const sites = [

@@ -142,7 +142,11 @@ export function startRuntime(ctx: ContentScriptContext, options: RuntimeOptions 
   };
 
   async function mount(adapter: SiteAdapter, draft: ReservationDraft): Promise<void> {
-    const anchor = () => adapter.anchor(document);
+    // A page without the adapter's anchor (Airbnb's "can't find this reservation") still gets a
+    // launcher that says what is wrong, at the top of the page.
+    const anchor = () =>
+      adapter.anchor(document) ??
+      (document.body ? { element: document.body, append: 'first' as const } : null);
     const chip = await createShadowRootUi<HTMLElement>(ctx, {
       name: 'seam-code-launcher',
       position: 'inline',

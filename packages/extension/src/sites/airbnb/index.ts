@@ -5,9 +5,9 @@
  * "We can't find this reservation" page, hashed class names. Guessed: the stay page's
  * `data-testid`s and the blob's field names. Times are the listing's; the page names no zone.
  */
-import { pageLocales, parseDisplayedDate, parseDisplayedTime, resolveStay } from '../dates.js';
 import { buildDraft, cleanId, cleanText, field, spacedText, type DayAndTime } from '../draft.js';
 import { at, isoDay, parseJson, str } from '../json.js';
+import { stayFromText } from '../labels.js';
 import { airbnbRoute, AIRBNB_ROUTE as ROUTE } from '../routes.js';
 import type { SiteAdapter } from '../types.js';
 
@@ -23,11 +23,6 @@ function stayFromBlob(doc: Document, code: string): unknown {
     if (str(at(stay, 'confirmationCode')) === code) return stay;
   }
   return undefined;
-}
-
-function section(doc: Document, testId: string): { date: string | null; time: string | null } {
-  const text = spacedText(doc.querySelector(`[data-testid="${testId}"]`));
-  return { date: text, time: text ? parseDisplayedTime(text) : null };
 }
 
 export const airbnb: SiteAdapter = {
@@ -62,8 +57,8 @@ export const airbnb: SiteAdapter = {
       cleanId(/\/rooms\/(\d+)/.exec(listingLink?.getAttribute('href') ?? '')?.[1]);
     const listingName = str(at(stay, 'listing', 'name')) ?? listingLink?.textContent ?? null;
 
-    let checkIn: DayAndTime | null = null;
-    let checkOut: DayAndTime | null = null;
+    let checkIn: DayAndTime | null;
+    let checkOut: DayAndTime | null;
     const inDay = isoDay(at(stay, 'checkIn'));
     const outDay = isoDay(at(stay, 'checkOut'));
     if (inDay && outDay) {
@@ -82,29 +77,13 @@ export const airbnb: SiteAdapter = {
       };
     } else {
       // After an SPA navigation the blob is stale: read the text, which is often yearless.
-      const locales = pageLocales(doc);
-      const inText = section(doc, 'stay-checkin');
-      const outText = section(doc, 'stay-checkout');
-      const inDate = inText.date ? parseDisplayedDate(inText.date, locales) : null;
-      const outDate = outText.date ? parseDisplayedDate(outText.date, locales) : null;
-      if (inDate && outDate) {
-        const resolved = resolveStay(inDate, outDate, env.now);
-        const confidence = resolved.inferred ? 'inferred' : 'text';
-        if (resolved.checkIn)
-          checkIn = {
-            date: resolved.checkIn,
-            time: inText.time,
-            confidence,
-            source: resolved.inferred ? 'text:stay-checkin, year inferred' : 'text:stay-checkin',
-          };
-        if (resolved.checkOut)
-          checkOut = {
-            date: resolved.checkOut,
-            time: outText.time,
-            confidence,
-            source: resolved.inferred ? 'text:stay-checkout, year inferred' : 'text:stay-checkout',
-          };
-      }
+      ({ checkIn, checkOut } = stayFromText(
+        doc,
+        spacedText(doc.querySelector('[data-testid="stay-checkin"]')),
+        spacedText(doc.querySelector('[data-testid="stay-checkout"]')),
+        env.now,
+        { checkIn: 'text:stay-checkin', checkOut: 'text:stay-checkout' },
+      ));
     }
     return buildDraft({
       adapterId: 'airbnb',

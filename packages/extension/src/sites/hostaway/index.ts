@@ -4,9 +4,9 @@
  * `timeZoneName`, an IANA zone). Guessed: that the page embeds those objects as JSON and shows
  * label/value pairs. The JSON wins; the labels are the fallback, without a zone.
  */
-import { pageLocales, parseDisplayedDate, parseDisplayedTime, resolveStay } from '../dates.js';
 import { buildDraft, cleanId, cleanText, field, valueAfterLabel } from '../draft.js';
 import { at, hourOf, isoDay, parseJson, str } from '../json.js';
+import { stayFromText } from '../labels.js';
 import { hostawayRoute, HOSTAWAY_ROUTE as ROUTE } from '../routes.js';
 import type { SiteAdapter } from '../types.js';
 
@@ -90,13 +90,13 @@ export const hostaway: SiteAdapter = {
     }
     // Label/value fallback: dates and times as shown, no zone.
     const section = doc.querySelector(`[data-reservation-id="${reservationId}"]`) ?? doc;
-    const locales = pageLocales(doc);
-    const inText = valueAfterLabel(section, 'dt', /^check-?in$/i);
-    const outText = valueAfterLabel(section, 'dt', /^check-?out$/i);
-    const inDate = inText ? parseDisplayedDate(inText, locales) : null;
-    const outDate = outText ? parseDisplayedDate(outText, locales) : null;
-    const stay = inDate && outDate ? resolveStay(inDate, outDate, env.now) : null;
-    const confidence = stay?.inferred ? 'inferred' : 'text';
+    const stay = stayFromText(
+      doc,
+      valueAfterLabel(section, 'dt', /^check-?in$/i),
+      valueAfterLabel(section, 'dt', /^check-?out$/i),
+      env.now,
+      { checkIn: 'label:Check-in', checkOut: 'label:Check-out' },
+    );
     return buildDraft({
       adapterId: 'hostaway',
       reservationId,
@@ -112,22 +112,8 @@ export const hostaway: SiteAdapter = {
         'text',
         'label:Listing',
       ),
-      checkIn: stay?.checkIn
-        ? {
-            date: stay.checkIn,
-            time: parseDisplayedTime(inText!),
-            confidence,
-            source: 'label:Check-in',
-          }
-        : null,
-      checkOut: stay?.checkOut
-        ? {
-            date: stay.checkOut,
-            time: parseDisplayedTime(outText!),
-            confidence,
-            source: 'label:Check-out',
-          }
-        : null,
+      checkIn: stay.checkIn,
+      checkOut: stay.checkOut,
       displayedTimesAre: 'property-local',
       timeZone: null,
       problems,
