@@ -5,6 +5,7 @@ import {
   formatInstant,
   guidanceFor,
   historyOf,
+  isPinWithheld,
   isValidTimeZone,
   type CodeIssue,
   type CodeState,
@@ -205,6 +206,8 @@ export class SeamCodeStatus extends SeamConnectedElement {
   @state() private announcement = '';
 
   #watched: { verifier: Verifier; id: string; release: () => void } | null = null;
+  /** A withheld PIN fetched because the user asked to see or copy it (see #pinOf). */
+  #fetchedPin: { id: string; pin: string } | null = null;
   #previousPhase: DerivedPhase | null = null;
   #lastNotified: CodeState | null = null;
   #deviceLoadFor = '';
@@ -658,30 +661,79 @@ export class SeamCodeStatus extends SeamConnectedElement {
     if (code.code === null || phase === 'awaiting_code') {
       return html`<p part="pin" class="pin muted">${t.pinPending}</p>`;
     }
-    const pin = code.code;
+    const known = isPinWithheld(code.code) ? this.#fetchedPinOf(code.access_code_id) : code.code;
+    const shown = this.revealed && known !== null;
     return html`<div part="pin" class="pin">
       <span class="pin-label" id="pin-label">${t.pin}</span>
       <span class="pin-value" aria-labelledby="pin-label" aria-live="off">
         ${
-          this.revealed
-            ? html`<code>${pin}</code>`
-            : html`<span aria-label=${t.pinHidden}>${'•'.repeat(pin.length)}</span>`
+          shown
+            ? html`<code>${known}</code>`
+            : html`<span aria-label=${t.pinHidden}
+                >${'•'.repeat((known ?? code.code).length)}</span
+              >`
         }
       </span>
       <button
         part="button"
         type="button"
-        aria-pressed=${this.revealed ? 'true' : 'false'}
-        @click=${() => {
-          this.revealed = !this.revealed;
-        }}
+        aria-pressed=${shown ? 'true' : 'false'}
+        @click=${() => this.#toggleReveal(code)}
       >
-        ${this.revealed ? t.hidePin : t.showPin}
+        ${shown ? t.hidePin : t.showPin}
       </button>
-      <button part="button" type="button" @click=${() => void this.#copy(pin)}>
+      <button part="button" type="button" @click=${() => void this.#copyPinOf(code)}>
         ${this.copied ? t.copied : t.copyPin}
       </button>
     </div>`;
+  }
+
+  /**
+   * The PIN of `code` as the user may see it: its own, or, where a stored or shared state withheld
+   * it (no PIN at rest), fetched from Seam now that the user asks. Null when that read failed
+   * (the error is shown).
+   */
+  async #pinOf(code: AccessCode): Promise<string | null> {
+    if (code.code !== null && !isPinWithheld(code.code)) return code.code;
+    const fetched = this.#fetchedPinOf(code.access_code_id);
+    if (fetched !== null) return fetched;
+    const connection = this.connection;
+    if (!connection.ok) return null;
+    try {
+      this.actionError = null;
+      const pin = await connection.verifier.revealPin(code.access_code_id);
+      // Kept in a private field only while shown: never in a reactive (host-readable) property.
+      if (pin !== null) this.#fetchedPin = { id: code.access_code_id, pin };
+      return pin;
+    } catch (error) {
+      this.actionError = describeError(error, this.t);
+      this.#report(error, this.actionError);
+      return null;
+    }
+  }
+
+  #fetchedPinOf(accessCodeId: string): string | null {
+    return this.#fetchedPin?.id === accessCodeId ? this.#fetchedPin.pin : null;
+  }
+
+  #toggleReveal(code: AccessCode): void {
+    if (this.revealed) {
+      this.revealed = false;
+      this.#fetchedPin = null;
+      return;
+    }
+    if (!isPinWithheld(code.code) || this.#fetchedPinOf(code.access_code_id) !== null) {
+      this.revealed = true;
+      return;
+    }
+    void this.#pinOf(code).then((pin) => {
+      if (pin !== null) this.revealed = true;
+    });
+  }
+
+  async #copyPinOf(code: AccessCode): Promise<void> {
+    const pin = await this.#pinOf(code);
+    if (pin !== null) await this.#copy(pin);
   }
 
   #renderFlags(codeState: CodeState): TemplateResult | typeof nothing {
