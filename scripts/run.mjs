@@ -14,7 +14,9 @@ const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).pack
 const task = process.argv[2];
 const tasks = {
   test: { browser: true, run: ['run', 'check'] },
-  start: { browser: false, run: ['run', 'serve'] },
+  // Sandbox, relay, docs site and extension fixtures; arguments after `--` reach docs/scripts/serve.mjs
+  // (e.g. `npm start -- --speed 60`).
+  start: { browser: false, run: ['run', 'serve', ...process.argv.slice(3)] },
   bench: { browser: true, run: ['run', 'bench:all'] },
   // The sandbox alone over HTTP; arguments after `--` go to `seam-sandbox serve` (e.g. --port 9000).
   sandbox: {

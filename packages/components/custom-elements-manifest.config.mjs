@@ -46,10 +46,101 @@ function seamManifestPlugin() {
   };
 }
 
+/** Modules whose exports are the package's public API (what `.` and the element entries export). */
+const PUBLIC_ENTRIES = ['src/index.ts', 'src/code-creator/index.ts', 'src/code-status/index.ts'];
+
+/** `src/a/b.ts` -> `dist/a/b.js`: the file that ships (tsconfig.build.json mirrors src in dist). */
+function shippedPath(path) {
+  return typeof path === 'string' ? path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js') : path;
+}
+
+/**
+ * Makes the manifest describe what is published:
+ * - every event has a type: its event class, the one whose `static eventName` is the event's
+ *   name (so a missing or loose `@fires {Type} name` tag still gives the right type), or else
+ *   the `{Type}` of its tag;
+ * - members that are not API (private, `#private`) are left out, and so is everything under
+ *   `src/internal/` that the package does not export (`@internal` members are dropped by the
+ *   analyzer itself);
+ * - module paths point at the shipped `dist/*.js`, not at `src/*.ts`.
+ */
+function publishedManifestPlugin() {
+  return {
+    name: 'seam-published-manifest',
+    packageLinkPhase({ customElementsManifest }) {
+      const modules = customElementsManifest.modules;
+      const eventClasses = new Map();
+      for (const module of modules) {
+        for (const declaration of module.declarations ?? []) {
+          const eventName = declaration.members?.find(
+            (member) => member.static && member.name === 'eventName',
+          );
+          const name = /^'([^']+)'$/.exec(eventName?.default ?? '')?.[1];
+          if (name !== undefined) eventClasses.set(name, declaration.name);
+        }
+      }
+      const eventClassNames = new Set(eventClasses.values());
+      const publicNames = new Set(
+        modules
+          .filter((module) => PUBLIC_ENTRIES.includes(module.path))
+          .flatMap((module) => module.exports ?? [])
+          .map((entry) => entry.name),
+      );
+      for (const module of modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const event of declaration.events ?? []) {
+            // The event's type is its class. A tag naming something else (the detail type, or
+            // CustomEvent<...>) is replaced by the class when there is one for that name.
+            if (eventClassNames.has(event.type?.text)) continue;
+            const type = eventClasses.get(event.name);
+            if (type === undefined && event.type?.text) continue;
+            if (type === undefined) {
+              throw new Error(
+                `manifest: <${declaration.tagName}> fires ${event.name}, but neither its @fires tag ` +
+                  `nor an event class (static eventName = '${event.name}') gives its type`,
+              );
+            }
+            event.type = { text: type };
+          }
+          if (declaration.members) {
+            declaration.members = declaration.members.filter(
+              (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+            );
+          }
+        }
+        if (module.path.startsWith('src/internal/')) {
+          module.declarations = (module.declarations ?? []).filter((d) => publicNames.has(d.name));
+          module.exports = (module.exports ?? []).filter((entry) => publicNames.has(entry.name));
+        }
+      }
+      customElementsManifest.modules = modules.filter(
+        (module) => !module.path.startsWith('src/internal/') || module.declarations.length > 0,
+      );
+      for (const module of customElementsManifest.modules) {
+        module.path = shippedPath(module.path);
+        for (const declaration of module.declarations ?? []) {
+          for (const reference of [
+            declaration.superclass,
+            ...(declaration.members ?? []).map((member) => member.inheritedFrom),
+            ...(declaration.attributes ?? []).map((attribute) => attribute.inheritedFrom),
+            ...(declaration.events ?? []).map((event) => event.inheritedFrom),
+          ]) {
+            if (reference?.module) reference.module = shippedPath(reference.module);
+          }
+        }
+        for (const entry of module.exports ?? []) {
+          if (entry.declaration?.module)
+            entry.declaration.module = shippedPath(entry.declaration.module);
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts', 'src/internal/strings/**'],
   outdir: '.',
   litelement: true,
-  plugins: [seamManifestPlugin()],
+  plugins: [seamManifestPlugin(), publishedManifestPlugin()],
 };

@@ -1,8 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import {
+  PIN_WITHHELD,
   initialCodeState,
   isSeamApiError,
   transitionAll,
+  withoutPins,
   type CodeState,
   type DerivedPhase,
   type Observation,
@@ -134,7 +136,7 @@ const scenarios: Record<DerivedPhase, (w: World) => Promise<CodeState>> = {
     w.sandbox.clock.advance(60 * 60_000);
     await w.client.accessCodes.delete({ access_code_id: code.access_code_id });
     w.sandbox.clock.advance(60_000);
-    // As a poller sees it: the snapshot says `removing` (the `deleted` event would say removed).
+    // As a poller sees it: the snapshot says `removing`.
     return stateOf(w, code.access_code_id, false);
   },
   removing_failed: async (w) => {
@@ -288,6 +290,40 @@ describe('<seam-code-status> PIN, window, timeline and use', () => {
     expect(reveal!.getAttribute('aria-pressed')).to.equal('true');
     expect(text(el, '[part=pin]')).to.contain('71935');
     await expect(el).to.be.accessible();
+  });
+
+  it('reveals a PIN withheld from stored state by reading it from Seam, only when asked', async () => {
+    const w = world();
+    const state = await scenarios.active(w);
+    // As a state resumed from IndexedDB or shared by another tab carries it: no PIN at rest.
+    const stored = withoutPins(state);
+    expect(stored.snapshot?.accessCode.code).to.equal(PIN_WITHHELD);
+    const el = await fixture<SeamCodeStatus>(
+      html`<seam-code-status
+        lang="en"
+        time-zone="UTC"
+        .client=${w.client}
+        .verifier=${w.verifier}
+        .state=${stored}
+      ></seam-code-status>`,
+    );
+    await el.updateComplete;
+    const reads = () => w.requests.filter((path) => path === '/access_codes/get').length;
+    const before = reads();
+    expect(text(el, '[part=pin]')).to.not.contain('71935');
+    expect(reads()).to.equal(before);
+    const [reveal] = $$(el, '[part=pin] button');
+    reveal!.click();
+    await waitUntil(() => text(el, '[part=pin]').includes('71935'), 'the PIN was never fetched');
+    expect(reveal!.getAttribute('aria-pressed')).to.equal('true');
+    expect(reads()).to.equal(before + 1);
+    expect(text(el, '[part=pin]')).to.not.contain(PIN_WITHHELD);
+    // Hidden again, the fetched PIN is dropped; the host page never had it in a property.
+    reveal!.click();
+    await el.updateComplete;
+    expect(text(el, '[part=pin]')).to.not.contain('71935');
+    const shown = (el as unknown as { codeState: unknown }).codeState;
+    expect(JSON.stringify(shown)).to.not.contain('71935');
   });
 
   it('shows the window in the lock zone and the viewer zone, and a timeline', async () => {

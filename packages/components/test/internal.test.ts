@@ -137,8 +137,10 @@ describe('SeamElement', () => {
 
 describe('the German table covers every code core knows', () => {
   it('every guidance key, constraint type and action', async () => {
-    const { GUIDANCE, KNOWN_CONSTRAINT_TYPES, ACTION_LABELS } = await import('@seam-codes/core');
-    const textKeys = new Set(Object.values(GUIDANCE).map((entry) => entry.textKey));
+    const { GUIDANCE_TEXTS, KNOWN_CONSTRAINT_TYPES, ACTION_LABELS } =
+      await import('@seam-codes/core');
+    // Every text core has, including variants guidanceFor picks (no backup code to offer).
+    const textKeys = new Set(Object.keys(GUIDANCE_TEXTS));
     expect(textKeys.size).to.be.greaterThan(50);
     const missing = [...textKeys].filter((key) => de.guidance[key] === undefined);
     expect(missing).to.deep.equal([]);
@@ -233,5 +235,20 @@ describe('describeError', () => {
     // A type without guidance keeps Seam's own message.
     const other = new SeamApiError({ type: 'lock_jammed', status: 400, message: 'Lock jammed' });
     expect(describeError(other, en).message).to.equal(en.errors.apiError('Lock jammed'));
+  });
+
+  it('says how to let a refused origin in (the sandbox’s readable 403), in each language', async () => {
+    const { SeamApiError } = await import('@seam-codes/core');
+    const refused = new SeamApiError({
+      type: 'origin_not_allowed',
+      status: 403,
+      message: 'Pages of this origin may not call the sandbox.',
+    });
+    for (const strings of [en, de]) {
+      const described = describeError(refused, strings);
+      expect(described.code).to.equal('origin_not_allowed');
+      expect(described.message).to.contain(`--allow-origin ${location.origin}`);
+      expect(described.message).not.to.equal(strings.errors.network);
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Starts `seam-sandbox serve` (the sandbox package's CLI) as a child process on a free loopback
-// port, for the HTTP test and the playground. The CLI is built with the sandbox's own build script
+// port, for the HTTP test. The CLI is built with the sandbox's own build script
 // when it is missing or older than its sources.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';

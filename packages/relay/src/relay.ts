@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SeamEvent } from '@seamapi/types/connect';
+import { parseJsonSafe } from '@seam-codes/core';
 import { Webhook, WebhookVerificationError } from 'svix';
 import { RecentIds, ReplayBuffer, type BufferedEvent } from './replay-buffer.js';
 import { sseComment, sseFrame, sseRetry } from './sse.js';
@@ -375,11 +376,14 @@ export function createRelay(options: RelayOptions): Relay {
 
     let payload: unknown;
     try {
-      payload = webhook.verify(rawBody.toString('utf8'), {
+      const text = rawBody.toString('utf8');
+      webhook.verify(text, {
         'svix-id': deliveryId,
         'svix-timestamp': timestamp,
         'svix-signature': signature,
       });
+      // Svix parses with JSON.parse; read the payload again into prototype-less objects.
+      payload = parseJsonSafe(text, 'drop');
     } catch (error) {
       if (error instanceof WebhookVerificationError) {
         if (/timestamp too (old|new)/i.test(error.message)) {

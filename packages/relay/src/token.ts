@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { parseJsonSafe } from '@seam-codes/core';
 
 /**
  * Subscriber tokens: short-lived, HMAC-signed claims that let a browser watch some access codes of
@@ -208,7 +209,7 @@ export function verifySubscriberToken(
 
   let claims: unknown;
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    claims = parseJsonSafe(Buffer.from(payload, 'base64url').toString('utf8'), 'drop');
   } catch {
     throw new SubscriberTokenError('malformed', 'The subscriber token claims are not JSON.');
   }

@@ -274,3 +274,24 @@ describe('POST /webhooks/seam', () => {
     expect(await unknown.json()).toMatchObject({ error: { type: 'not_found' } });
   });
 });
+
+describe('prototype pollution through a webhook body', () => {
+  it('leaves __proto__, constructor and prototype keys out of what subscribers receive', async () => {
+    const relay = await startTestRelay();
+    const watcher = await openSse(`${relay.url}/events`, bearer(token(['code_p'])));
+    const event = {
+      ...accessCodeEvent({ access_code_id: 'code_p' }),
+      ['__proto__']: { polluted: 'yes' },
+      data: { constructor: { prototype: { polluted: 'yes' } }, kept: 1 },
+    };
+    expect((await deliver(relay.url, event)).status).toBe(200);
+    const received = await watcher.nextEvent();
+    expect(received.data).not.toMatch(/__proto__|constructor|prototype/);
+    expect(JSON.parse(received.data)).toMatchObject({
+      access_code_id: 'code_p',
+      data: { kept: 1 },
+    });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    watcher.close();
+  });
+});

@@ -550,7 +550,7 @@ const lockSpecs: LockSpec[] = [
     role: 'offlineCodes',
     account: 'igloohome',
     description:
-      'igloohome Smart Deadbolt 02 with a bridge: online PINs of 4–6 digits and offline (algoPIN) codes.',
+      'igloohome Smart Deadbolt 02 with a bridge: online PINs of 4–6 digits and offline (algoPIN) codes, hourly up to 28 days or daily from 29 (`offline_time_frame_options`).',
     device_type: 'igloohome_lock',
     name: 'Mountain Cabin',
     model: 'Smart Deadbolt 02',
@@ -574,8 +574,19 @@ const lockSpecs: LockSpec[] = [
         bridge_id: 'IGB9Z8Y7X6',
         bridge_name: 'Cabin Bridge',
         keypad_id: 'IGK1122',
-        is_keypad_linked_to_bridge: true,
+        is_accessory_keypad_linked_to_bridge: true,
       },
+      // algoPIN time frames (1.977's `offline_time_frame_options`): hourly codes up to 28 days,
+      // daily ones from 29 days, starting and ending at the same time of day.
+      offline_time_frame_options: [
+        { display_name: 'Hourly', min_duration: 'PT1H', max_duration: 'PT672H' },
+        {
+          display_name: 'Daily',
+          min_duration: 'P29D',
+          max_duration: 'P367D',
+          matching_start_end_time: true,
+        },
+      ],
     },
   },
   {
@@ -583,7 +594,11 @@ const lockSpecs: LockSpec[] = [
     account: 'korelock',
     description:
       'Korelock with room for 5 codes and 4 already on it: the next code fills it and the one after is refused; a code typed on the lock meanwhile fails a pending one with `no_space_for_access_code_on_device`.',
-    device_type: 'korelock_lock',
+    // @seamapi/types 1.977 dropped `korelock_lock`: Korelock stays a provider (with
+    // `korelock_metadata`) but, like Sifely, Dusaw and 33 Lock, has no lock type of its own. The
+    // sandbox picks `ttlock_lock` (a current type with native scheduling, as this lock has); the
+    // maker stays in `device_provider`, `device_manufacturer` and the metadata.
+    device_type: 'ttlock_lock',
     name: 'Shed',
     model: 'Nova',
     manufacturer: 'korelock',
@@ -604,9 +619,12 @@ const lockSpecs: LockSpec[] = [
     battery: 0.47,
     metadata: {
       korelock_metadata: {
+        device_id: 'KL-4417',
+        device_name: 'Shed',
+        model_code: 'NOVA',
         serial_number: 'KL-NOVA-00417',
         firmware_version: '2.4.1',
-        wifi_signal_strength: -61,
+        wifi_signal_strength: 0.62,
       },
     },
   },
@@ -643,7 +661,7 @@ const lockSpecs: LockSpec[] = [
     role: 'failing',
     account: 'smartthings',
     description:
-      'Schlage lock on SmartThings with a third-party app interfering: every attempt fails (`failed_to_set_on_device`), Seam keeps retrying. Time zone unknown (`location: null`).',
+      'Schlage lock on SmartThings with a third-party app interfering: every attempt fails (`failed_to_set_on_device`), Seam keeps retrying. Time zone unknown (no `location`).',
     ...schlageOnSmartThings,
     name: 'Basement',
     timezone: null,
@@ -1011,8 +1029,18 @@ function buildDevice(spec: LockSpec, ids: DeviceIds): DeviceRecord {
     display_name: spec.name,
     capabilities_supported: takesCodes ? ['access_code', 'lock', 'battery'] : ['lock', 'battery'],
     properties,
-    location:
-      spec.timezone === null ? null : { location_name: spec.locationName, timezone: spec.timezone },
+    // Seam omits the location when it knows none (the object is optional, no longer nullable);
+    // `time_zone` is the current name; the deprecated `timezone`, which the schema still allows,
+    // stays for clients that read it (@seamapi/react 4.14 does).
+    ...(spec.timezone === null
+      ? {}
+      : {
+          location: {
+            location_name: spec.locationName,
+            time_zone: spec.timezone,
+            timezone: spec.timezone,
+          },
+        }),
     connected_account_id: ids.connected_account_id,
     workspace_id: ids.workspace_id,
     errors: [],

@@ -19,6 +19,7 @@ import { createHandler, toResponse, type RawRequest, type RawResponse } from './
 import type { RateLimits, Services } from './http/router.js';
 import { SandboxInputError } from './input-error.js';
 import { accessCodeRoutes } from './routes/access-codes.js';
+import { connectedAccountRoutes } from './routes/connected-accounts.js';
 import { controlRoutes } from './routes/control.js';
 import { deviceRoutes } from './routes/devices.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -207,7 +208,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
   const handler = createHandler(
     services,
-    [...deviceRoutes, ...accessCodeRoutes, ...workspaceRoutes, ...controlRoutes],
+    [
+      ...deviceRoutes,
+      ...accessCodeRoutes,
+      ...connectedAccountRoutes,
+      ...workspaceRoutes,
+      ...controlRoutes,
+    ],
     { before: () => clock.runDue(), after, requestId: () => world.nextId('request') },
   );
 

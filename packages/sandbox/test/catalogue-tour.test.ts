@@ -197,7 +197,7 @@ describe('the catalogue, device by device, with core’s SeamClient', () => {
     expect(await phase(code.access_code_id)).toBe('programming');
     const restoring = await seam.accessCodes.get({ access_code_id: code.access_code_id });
     expect(restoring.errors.map((error) => error.error_code)).toEqual([
-      'code_modified_external_to_seam',
+      'conflicting_external_modification',
     ]);
     advance(6_000);
     expect(await phase(code.access_code_id)).toBe('active');

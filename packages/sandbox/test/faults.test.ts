@@ -259,7 +259,8 @@ describe('external modification', () => {
     });
     const modified = await readCode(api, id);
     expect(modified).toMatchObject({ status: 'setting', code: '70412' });
-    expect(codes(modified).errors).toEqual(['code_modified_external_to_seam']);
+    expect(codes(modified).errors).toEqual(['conflicting_external_modification']);
+    expect(modified?.errors[0]).toMatchObject({ change_type: 'modified' });
     sandbox.clock.advance(5_000);
     expect(await readCode(api, id)).toMatchObject({ status: 'set', errors: [] });
     expect(eventTypesOf(sandbox, id)).toEqual([
@@ -283,7 +284,8 @@ describe('external modification', () => {
     sandbox.control.modifyCodeExternally(id, { change: 'modified', code: '99887' });
     const kept = await readCode(api, id);
     expect(kept).toMatchObject({ status: 'set', code: '99887', errors: [] });
-    expect(codes(kept).warnings).toEqual(['code_modified_external_to_seam']);
+    expect(codes(kept).warnings).toEqual(['external_modification_in_effect']);
+    expect(kept?.warnings[0]).toMatchObject({ change_type: 'modified' });
 
     sandbox.control.modifyCodeExternally(id, { change: 'removed' });
     expect(await readCode(api, id)).toBeNull();

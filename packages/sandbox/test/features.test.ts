@@ -253,6 +253,27 @@ describe('offline codes (spec §B12)', () => {
       ends_at: '2026-03-05T09:00:00Z',
     });
     expect(withPin.status).toBe(400);
+    // The lock's offline_time_frame_options: 29 days or more must keep the start's clock time,
+    // and nothing fits between 28 and 29 days.
+    const mismatched = await api<{ error: { type: string; validation_errors: object } }>(
+      '/access_codes/create',
+      {
+        device_id: devices.offlineCodes,
+        is_offline_access_code: true,
+        starts_at: '2026-03-04T09:00:00Z',
+        ends_at: '2026-04-05T11:00:00Z',
+      },
+    );
+    expect(mismatched.status).toBe(400);
+    expect(JSON.stringify(mismatched.body.error.validation_errors)).toContain('same time of day');
+    const between = await api<{ error: { validation_errors: object } }>('/access_codes/create', {
+      device_id: devices.offlineCodes,
+      is_offline_access_code: true,
+      starts_at: '2026-03-04T09:00:00Z',
+      ends_at: '2026-04-01T21:00:00Z',
+    });
+    expect(between.status).toBe(400);
+    expect(JSON.stringify(between.body.error.validation_errors)).toContain('Hourly');
     const online = await api('/access_codes/create', {
       device_id: devices.nuki,
       is_offline_access_code: true,

@@ -123,7 +123,9 @@ describe('HTTP server', () => {
           method: 'OPTIONS',
           headers: { origin, 'access-control-request-method': 'POST' },
         });
-        expect(preflight.headers.get('access-control-allow-origin'), origin).toBeNull();
+        // The preflight passes so that the page's request comes and meets a readable refusal.
+        expect(preflight.status, origin).toBe(204);
+        expect(preflight.headers.get('access-control-allow-origin'), origin).toBe(origin);
         const before = sandbox.clock.now();
         const advanced = await fetch(`${server.url}/_sandbox/clock/advance`, {
           method: 'POST',
@@ -131,10 +133,12 @@ describe('HTTP server', () => {
           body: JSON.stringify({ ms: 3_600_000 }),
         });
         expect(advanced.status, origin).toBe(403);
-        expect(advanced.headers.get('access-control-allow-origin')).toBeNull();
+        // Readable by the refused page (issue 10, finding 5), so it can say what to do.
+        expect(advanced.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(advanced.headers.get('access-control-allow-credentials')).toBe('true');
         const body = (await advanced.json()) as { error: { type: string; message: string } };
         expect(body.error.type).toBe('origin_not_allowed');
-        expect(body.error.message).toMatch(/--allow-origin/);
+        expect(body.error.message).toContain(`--allow-origin ${origin}`);
         expect(sandbox.clock.now()).toBe(before);
       }
       // Local pages and browser extensions are served.

@@ -9,6 +9,10 @@ export default css`
     }
     .base {
       display: grid;
+      /* Long words (a pasted name, a URL in a message) wrap: never wider than the container. */
+      overflow-wrap: anywhere;
+      min-width: 0;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_seam-space);
       padding: var(--_seam-space);
     }

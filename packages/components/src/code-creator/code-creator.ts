@@ -7,7 +7,6 @@ import {
   isSeamInvalidInputError,
   isSeamUnauthorizedError,
   isValidTimeZone,
-  parseInstant,
   suggestCode,
   validateCodeDraft,
   zonedWallTimeToInstant,
@@ -24,6 +23,7 @@ import type { AccessCode, ActionAttempt, Device } from '@seamapi/types/connect';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SeamStatusChangeEvent } from '../code-status/code-status.events.js';
+import { STATUS_EXPORTPARTS } from '../code-status/code-status.parts.js';
 import { SeamConnectedElement, type SeamConnection } from '../internal/connected-element.js';
 import { describeError, type DescribedError } from '../internal/errors.js';
 import { SeamErrorEvent } from '../internal/events.js';
@@ -31,12 +31,27 @@ import { formatLengths, issueText, reasonText } from '../internal/issue-text.js'
 import { viewerTimeZone } from '../internal/locale.js';
 import { SeamElement } from '../internal/seam-element.js';
 import styles from './code-creator.styles.js';
+import { renderForm, type FormHandlers, type Messages } from './code-creator.form.js';
 import {
   SeamCodeCreatedEvent,
   SeamCodeSetEvent,
   SeamCodeSubmitEvent,
 } from './code-creator.events.js';
 import type { CreatorField, CreatorForm, PinMode, Timing } from './code-creator.types.js';
+import {
+  defaultWindow,
+  draftOf,
+  freshForm,
+  lockRules,
+  presetWallTime,
+  setOffline,
+  setPinMode,
+  setTiming,
+  switchLocks,
+  viewOf,
+  type FormPresets,
+  type LockRules,
+} from './form-model.js';
 
 /** One lock the code goes to, with what the form needs to know about it. */
 interface Target {
@@ -45,20 +60,14 @@ interface Target {
   readonly capabilities: DeviceCapabilities;
 }
 
-/** What every target lock accepts, combined. */
-interface Combined {
-  readonly multiple: boolean;
-  readonly canTake: boolean;
-  readonly canTakeOnline: boolean;
-  readonly canTakeOffline: boolean;
-  readonly canChoosePin: boolean;
-  readonly lengths: number[];
-  readonly nativeScheduling: boolean;
-  readonly backupPool: boolean;
-}
-
 /** What the element is doing. */
 type View = 'idle' | 'loading' | 'load_error' | 'ready' | 'created';
+
+/** Reasons a lock can never take a code; the others may pass (a keypad plugged back in). */
+const PERMANENT_REASONS: ReadonlySet<string> = new Set([
+  'online_access_codes_unsupported',
+  'no_keypad',
+]);
 
 /** Where the time zone of the form's wall times comes from. */
 type ZoneSource = 'lock' | 'attribute' | 'browser';
@@ -83,37 +92,12 @@ const SERVER_FIELDS: Readonly<Record<string, CreatorField>> = {
   preferred_code_length: 'preferred_code_length',
 };
 
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-const HOUR_MS = 3_600_000;
-
-function emptyForm(): CreatorForm {
-  return {
-    name: '',
-    timing: 'ongoing',
-    startsAt: '',
-    endsAt: '',
-    pinMode: 'choose',
-    code: '',
-    preferredCodeLength: null,
-    preferNativeScheduling: true,
-    allowExternalModification: false,
-    useBackupAccessCodePool: false,
-    isOfflineAccessCode: false,
-    isOneTimeUse: false,
-  };
-}
-
 /** Splits a space- or comma-separated attribute into ids. */
 const idList = {
   fromAttribute: (value: string | null): string[] =>
     (value ?? '').split(/[\s,]+/).filter((id) => id !== ''),
   toAttribute: (value: string[]): string => value.join(' '),
 };
-
-function intersect(lists: readonly (readonly number[])[]): number[] {
-  const [first = [], ...rest] = lists;
-  return first.filter((value) => rest.every((list) => list.includes(value)));
-}
 
 /**
  * Lets a host create an access code on one lock, or the same PIN on several, and watch it reach
@@ -126,12 +110,12 @@ function intersect(lists: readonly (readonly number[])[]): number[] {
  * @tagname seam-code-creator
  * @summary Creates an access code on a lock and follows it until it is set.
  *
- * @fires seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.
- * @fires seam-code-created - Seam accepted the code (HTTP success); `detail.accessCode`.
- * @fires seam-code-set - The verifier saw the code on the lock; `detail.accessCode`.
- * @fires seam-status-change - From the status shown after creation: `detail.phase`, `detail.previousPhase`.
- * @fires seam-error - A configuration, load or create error the element shows; `detail.code`, `detail.message`.
- * @fires seam-session-expired - Seam refused the credentials (401): give a new token.
+ * @fires {SeamCodeSubmitEvent} seam-code-submit - Before the request is sent; cancelable. `detail.request` is the body.
+ * @fires {SeamCodeCreatedEvent} seam-code-created - Seam accepted the code (HTTP success); `detail.accessCode`.
+ * @fires {SeamCodeSetEvent} seam-code-set - The verifier saw the code on the lock; `detail.accessCode`.
+ * @fires {SeamStatusChangeEvent} seam-status-change - From the status shown after creation: `detail.phase`, `detail.previousPhase`.
+ * @fires {SeamErrorEvent} seam-error - A configuration, load or create error the element shows; `detail.code`, `detail.message`.
+ * @fires {SeamSessionExpiredEvent} seam-session-expired - Seam refused the credentials (401): give a new token. Once per expiry and page.
  *
  * @csspart base - The element's box.
  * @csspart device - The summary of the lock(s): name and what they accept.
@@ -165,6 +149,7 @@ function intersect(lists: readonly (readonly number[])[]): number[] {
  * @cssproperty --seam-color-warning - Warnings.
  * @cssproperty --seam-color-success - Success.
  * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-color-scheme - `light dark` (default: the viewer's preference), `light` or `dark`; inherited, so any ancestor may set it.
  * @cssproperty --seam-code-creator-max-width - Widest the element grows (default 32rem).
  *
  * @cssstate loading - The lock(s) are loading.
@@ -215,7 +200,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
   @property({ attribute: 'preferred-code-length', type: Number }) presetPreferredCodeLength:
     number | undefined = undefined;
 
-  /** Source of randomness for suggested PINs; default `crypto.getRandomValues`. */
+  /**
+   * Source of randomness for suggested PINs; default `crypto.getRandomValues`.
+   * @internal A test hook.
+   */
   @property({ attribute: false }) random: () => number = () => {
     const buffer = new Uint32Array(1);
     crypto.getRandomValues(buffer);
@@ -225,8 +213,9 @@ export class SeamCodeCreator extends SeamConnectedElement {
   @state() private view: View = 'idle';
   @state() private targets: readonly Target[] = [];
   @state() private loadError: DescribedError | null = null;
-  @state() private form: CreatorForm = emptyForm();
-  @state() private touched: ReadonlySet<CreatorField> = new Set();
+  @state() private form: CreatorForm = freshForm(null);
+  /** Fields the user changed (for when messages show, and what survives a change of lock). */
+  @state() private touched: ReadonlySet<CreatorField | 'timing'> = new Set();
   @state() private submitAttempted = false;
   @state() private serverErrors: Partial<Record<CreatorField, string[]>> = {};
   @state() private submitError: DescribedError | null = null;
@@ -237,7 +226,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
 
   #loadKey = '';
   #loadToken = 0;
-  #pendingPresets = new Set<'name' | 'startsAt' | 'endsAt' | 'code' | 'length'>();
+  #pendingPresets = new Set<'name' | 'window' | 'code' | 'length'>();
   #presetErrors: Partial<Record<CreatorField, string>> = {};
   #inFlight: Promise<void> | null = null;
   #setAnnounced = new Set<string>();
@@ -250,16 +239,17 @@ export class SeamCodeCreator extends SeamConnectedElement {
 
   /** Empties the form and starts over on the same lock(s), e.g. after a code was created. */
   reset(): void {
-    this.form = this.#defaultsFor(this.#combined());
+    this.form = this.#freshForm();
+    this.#pendingPresets.clear();
     this.touched = new Set();
     this.submitAttempted = false;
     this.serverErrors = {};
     this.submitError = null;
     this.created = [];
-    this.#pendingPresets = new Set(['name', 'startsAt', 'endsAt', 'code', 'length']);
-    this.#applyPresets();
     this.view = this.targets.length > 0 ? 'ready' : 'idle';
     this.#loadKey = '';
+    // Back to the form, not to <body>: the first field takes the focus.
+    this.#focusAfterRender = '#name';
     this.requestUpdate();
   }
 
@@ -267,8 +257,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
     super.willUpdate(changed);
     if (changed.has('presetName')) this.#pendingPresets.add('name');
     if (changed.has('presetStartsAt') || changed.has('presetEndsAt')) {
-      this.#pendingPresets.add('startsAt');
-      this.#pendingPresets.add('endsAt');
+      this.#pendingPresets.add('window');
     }
     if (changed.has('presetCode')) this.#pendingPresets.add('code');
     if (changed.has('presetPreferredCodeLength')) this.#pendingPresets.add('length');
@@ -303,16 +292,18 @@ export class SeamCodeCreator extends SeamConnectedElement {
     super.updated(changed);
     if (this.#focusAfterRender !== null) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
+      // While the lock reloads (after "Create another code") the field is not there yet.
+      if (target === null && this.view === 'loading') return;
       this.#focusAfterRender = null;
       target?.focus();
     }
   }
 
   #syncStates(): void {
-    const combined = this.#combined();
+    const rules = this.#rules();
     this.setState('loading', this.view === 'loading');
-    this.setState('ready', this.view === 'ready' && combined !== null && combined.canTake);
-    this.setState('cannot', this.view === 'ready' && combined !== null && !combined.canTake);
+    this.setState('ready', this.view === 'ready' && rules !== null && rules.canTake);
+    this.setState('cannot', this.view === 'ready' && rules !== null && !rules.canTake);
     this.setState('submitting', this.submitting);
     this.setState('created', this.view === 'created');
     this.setState(
@@ -330,19 +321,34 @@ export class SeamCodeCreator extends SeamConnectedElement {
     try {
       const targets = await Promise.all(ids.map((id) => this.#loadTarget(connection.client, id)));
       if (token !== this.#loadToken) return;
-      const first = this.targets.length === 0;
+      const previous = this.targets.map((target) => target.device.device_id).join(' ');
       this.targets = targets;
       this.view = 'ready';
-      if (first) {
-        // The form appears now: start from the lock's defaults, then the host's presets.
-        this.form = this.#defaultsFor(this.#combined());
-        this.#pendingPresets = new Set(['name', 'startsAt', 'endsAt', 'code', 'length']);
+      if (previous === '') {
+        // The form appears now: the lock's defaults, then the host's presets.
+        this.form = this.#freshForm();
+      } else if (previous !== ids.join(' ')) {
+        // Another lock: the form a fresh load gives for it, with what the user typed that applies.
+        this.form = switchLocks(
+          this.form,
+          this.touched,
+          this.#rules() as LockRules,
+          this.#presets(),
+          this.#defaultWindow(),
+        );
+        this.touched = new Set([...this.touched].filter((f) => f === 'name' || f === 'timing'));
+        this.serverErrors = {};
+        this.submitError = null;
+        this.submitAttempted = false;
       }
-      this.#applyPresets();
-      const combined = this.#combined();
-      this.announcement = combined?.canTake
+      this.#pendingPresets.clear();
+      const rules = this.#rules();
+      this.announcement = rules?.canTake
         ? this.t.creator.loaded(this.#deviceNames())
-        : this.t.creator.cannotTitle;
+        : this.#neverTakesCodes()
+          ? this.t.creator.cannotEverTitle
+          : this.t.creator.cannotTitle;
+      this.#warnUnknownZone();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this.view = 'load_error';
@@ -381,23 +387,35 @@ export class SeamCodeCreator extends SeamConnectedElement {
     }
   }
 
-  /** What every target lock accepts; null before they are loaded. */
-  #combined(): Combined | null {
+  /** Whether no target lock can ever take a code (no keypad, no access codes): not "right now". */
+  #neverTakesCodes(): boolean {
+    return this.targets.some(
+      (target) =>
+        target.capabilities.reasons.onlineCodes.some(
+          (reason) => reason.severity === 'blocking' && PERMANENT_REASONS.has(reason.code),
+        ) && !target.capabilities.canTakeOfflineCodes,
+    );
+  }
+
+  #zoneWarned = false;
+
+  /**
+   * The page's developer, not the host, can fix an unknown zone: said once in the console, while
+   * the host reads which zone the times are in.
+   */
+  #warnUnknownZone(): void {
+    if (this.#zone().source !== 'browser' || this.#zoneWarned) return;
+    this.#zoneWarned = true;
+    console.warn(
+      "<seam-code-creator>: the lock's time zone is unknown, so times are entered in the " +
+        "browser's. Set the time-zone attribute to the property's IANA zone (e.g. Europe/Berlin).",
+    );
+  }
+
+  /** What every target lock accepts, combined; null before they are loaded. */
+  #rules(): LockRules | null {
     if (this.targets.length === 0) return null;
-    const caps = this.targets.map((target) => target.capabilities);
-    const multiple = caps.length > 1;
-    const canTakeOnline = caps.every((c) => c.canTakeOnlineCodes && !c.isFull);
-    const canTakeOffline = !multiple && caps.every((c) => c.canTakeOfflineCodes && !c.isFull);
-    return {
-      multiple,
-      canTake: canTakeOnline || canTakeOffline,
-      canTakeOnline,
-      canTakeOffline,
-      canChoosePin: caps.every((c) => c.canChoosePin),
-      lengths: intersect(caps.map((c) => c.supportedCodeLengths)),
-      nativeScheduling: caps.every((c) => c.nativeScheduling.supported !== false),
-      backupPool: !multiple && caps.every((c) => c.supportsBackupPool),
-    };
+    return lockRules(this.targets.map((target) => target.capabilities));
   }
 
   /** The zone the wall times are in, and where it comes from. */
@@ -422,133 +440,81 @@ export class SeamCodeCreator extends SeamConnectedElement {
     return connection.ok ? connection.now() : Date.now();
   }
 
-  /** Defaults for a fresh form: a time-bound window from the next hour, for one day. */
-  #defaultsFor(combined: Combined | null): CreatorForm {
-    const form = emptyForm();
-    if (combined !== null && !combined.canTakeOnline && combined.canTakeOffline) {
-      form.isOfflineAccessCode = true;
-      form.timing = 'time_bound';
-    }
-    if (combined !== null && !combined.canChoosePin) form.pinMode = 'seam';
-    return form;
+  #defaultWindow() {
+    return defaultWindow(this.#now(), this.#zone().timeZone);
   }
 
-  /** Wall times for a new window: the next full hour at least 15 min away, then one day. */
-  #defaultWindow(): { startsAt: string; endsAt: string } {
+  /** The host's presets, times read in the lock's zone; a time that cannot be read is reported. */
+  #presets(): FormPresets {
     const { timeZone } = this.#zone();
-    const start = Math.ceil((this.#now() + 15 * 60_000) / HOUR_MS) * HOUR_MS;
+    const time = (value: string, field: 'starts_at' | 'ends_at'): string => {
+      const wall = presetWallTime(value, timeZone);
+      if (wall !== null) {
+        delete this.#presetErrors[field];
+        return wall;
+      }
+      const attribute = field === 'starts_at' ? 'starts-at' : 'ends-at';
+      this.#presetErrors[field] = this.t.creator.badPresetTime(attribute, value.trim());
+      return '';
+    };
+    const length = this.presetPreferredCodeLength;
     return {
-      startsAt: instantToZonedWallTime(new Date(start).toISOString(), timeZone),
-      endsAt: instantToZonedWallTime(new Date(start + 24 * HOUR_MS).toISOString(), timeZone),
+      name: this.presetName,
+      startsAt: time(this.presetStartsAt, 'starts_at'),
+      endsAt: time(this.presetEndsAt, 'ends_at'),
+      code: this.presetCode,
+      preferredCodeLength: typeof length === 'number' && Number.isInteger(length) ? length : null,
     };
   }
 
-  /** Reads a preset time: a wall time as is, an instant converted to the lock's zone. */
-  #presetWallTime(value: string, field: 'starts_at' | 'ends_at'): string | null {
-    const text = value.trim();
-    if (text === '') return '';
-    if (WALL_TIME.test(text)) return text.slice(0, 16);
-    const parsed = parseInstant(text);
-    if (parsed.ok) return instantToZonedWallTime(text, this.#zone().timeZone);
-    this.#presetErrors[field] = this.t.creator.badPresetTime(
-      field === 'starts_at' ? 'starts-at' : 'ends-at',
-      text,
-    );
-    return null;
+  #freshForm(): CreatorForm {
+    return freshForm(this.#rules(), this.#presets(), this.#defaultWindow());
   }
 
+  /** Presets the host changed after the form appeared: only those fields change. */
   #applyPresets(): void {
-    if (this.#pendingPresets.size === 0) return;
+    if (this.#pendingPresets.size === 0 || this.targets.length === 0) return;
+    const fresh = this.#freshForm();
     const form = { ...this.form };
-    if (this.#pendingPresets.has('name')) {
-      form.name = this.presetName;
-      this.#pendingPresets.delete('name');
+    if (this.#pendingPresets.has('name')) form.name = fresh.name;
+    if (this.#pendingPresets.has('code') || this.#pendingPresets.has('length')) {
+      form.code = fresh.code;
+      form.pinMode = fresh.pinMode;
+      form.preferredCodeLength = fresh.preferredCodeLength;
     }
-    if (this.#pendingPresets.has('code')) {
-      if (this.presetCode.trim() !== '') {
-        form.code = this.presetCode.trim();
-        form.pinMode = 'choose';
-      }
-      this.#pendingPresets.delete('code');
+    if (this.#pendingPresets.has('window')) {
+      form.timing = fresh.timing;
+      form.startsAt = fresh.startsAt;
+      form.endsAt = fresh.endsAt;
     }
-    if (this.#pendingPresets.has('length')) {
-      const length = this.presetPreferredCodeLength;
-      if (typeof length === 'number' && Number.isInteger(length) && form.code === '') {
-        form.preferredCodeLength = length;
-        form.pinMode = 'seam';
-      }
-      this.#pendingPresets.delete('length');
-    }
-    // Times need the lock's zone: wait until the lock is known.
-    if (this.#pendingPresets.has('startsAt') && this.targets.length > 0) {
-      delete this.#presetErrors.starts_at;
-      delete this.#presetErrors.ends_at;
-      const startsAt = this.#presetWallTime(this.presetStartsAt, 'starts_at');
-      const endsAt = this.#presetWallTime(this.presetEndsAt, 'ends_at');
-      if (startsAt !== null) form.startsAt = startsAt;
-      if (endsAt !== null) form.endsAt = endsAt;
-      if (this.presetStartsAt.trim() !== '' || this.presetEndsAt.trim() !== '') {
-        form.timing = 'time_bound';
-      }
-      this.#pendingPresets.delete('startsAt');
-      this.#pendingPresets.delete('endsAt');
-    }
+    this.#pendingPresets.clear();
     this.form = form;
   }
 
-  /** The draft core validates and Seam receives, from the form. */
-  #draft(): AccessCodeDraft {
-    const { form } = this;
-    const combined = this.#combined();
-    const { timeZone } = this.#zone();
-    const draft: AccessCodeDraft = {};
-    if (form.name.trim() !== '' || form.name !== '') draft.name = form.name;
-    if (form.timing === 'time_bound') {
-      draft.starts_at = this.#instantOf(form.startsAt, timeZone);
-      draft.ends_at = this.#instantOf(form.endsAt, timeZone);
-    }
-    const offline = form.isOfflineAccessCode && combined?.canTakeOffline === true;
-    const pinAllowed = combined?.canChoosePin === true && !offline;
-    if (pinAllowed && form.pinMode === 'choose' && form.code !== '') draft.code = form.code;
-    if ((form.pinMode === 'seam' || !pinAllowed) && form.preferredCodeLength !== null && !offline) {
-      draft.preferred_code_length = form.preferredCodeLength;
-    }
-    if (!form.preferNativeScheduling) draft.prefer_native_scheduling = false;
-    if (form.allowExternalModification) draft.allow_external_modification = true;
-    if (
-      form.useBackupAccessCodePool &&
-      combined?.backupPool === true &&
-      form.timing === 'time_bound'
-    ) {
-      draft.use_backup_access_code_pool = true;
-    }
-    if (offline) {
-      draft.is_offline_access_code = true;
-      if (form.isOneTimeUse) draft.is_one_time_use = true;
-    }
-    return draft;
-  }
-
-  /** A wall time as an instant; empty stays absent, so core reports the missing end. */
-  #instantOf(wall: string, timeZone: string): string | null {
-    if (wall === '') return null;
-    try {
-      return zonedWallTimeToInstant(wall, timeZone);
-    } catch {
-      // Not a real date (a browser without datetime-local lets any text through): core says so.
-      return wall;
-    }
-  }
-
-  /** Core's findings for every target lock, without repeats. */
-  #validation(): { errors: DraftIssue[]; warnings: DraftIssue[] } {
-    const draft = this.#draft();
+  /**
+   * The draft to send (null while the form stops one) and every finding: the form model's own
+   * first, then core's for each target lock, each said once.
+   */
+  #validation(): { draft: AccessCodeDraft | null; errors: DraftIssue[]; warnings: DraftIssue[] } {
+    const rules = this.#rules();
+    if (rules === null) return { draft: null, errors: [], warnings: [] };
     const now = this.#now();
-    const errors: DraftIssue[] = [];
+    const model = draftOf(this.form, rules, this.#zone().timeZone, now);
+    // A field the form already faults is not faulted again by core in other words.
+    const faulted = new Set(model.errors.map((issue) => issue.field));
+    const errors: DraftIssue[] = [...model.errors];
     const warnings: DraftIssue[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(errors.map((issue) => `${issue.field} ${issue.code}`));
+    // Cautions about the lock are shown once, with the lock's summary: not again as findings.
+    const cautions = new Set(
+      this.targets.flatMap((target) =>
+        target.capabilities.reasons.onlineCodes
+          .filter((reason) => reason.severity === 'caution')
+          .map((reason) => reason.code),
+      ),
+    );
     for (const target of this.targets) {
-      const result = validateCodeDraft(draft, {
+      const result = validateCodeDraft(model.checkable, {
         device: target.device,
         existingCodes: target.existingCodes,
         now,
@@ -558,21 +524,25 @@ export class SeamCodeCreator extends SeamConnectedElement {
         [result.warnings, warnings],
       ] as const) {
         for (const issue of list) {
-          const key = `${issue.field} ${issue.code} ${issue.message}`;
-          if (seen.has(key)) continue;
+          const key = `${issue.field} ${issue.code}`;
+          if (faulted.has(issue.field) || seen.has(key)) continue;
+          if (issue.field === 'device' && into === warnings && cautions.has(issue.code)) continue;
           seen.add(key);
           into.push(issue);
         }
       }
     }
-    return { errors, warnings };
+    for (const issue of model.warnings) {
+      if (!errors.some((error) => error.field === issue.field)) warnings.push(issue);
+    }
+    return { draft: errors.length === 0 ? model.draft : null, errors, warnings };
   }
 
   /** The messages to show under each field now. */
-  #messages(): Record<CreatorField, { errors: string[]; warnings: string[] }> {
+  #messages(): Messages {
     const messages = Object.fromEntries(
       FIELDS.map((field) => [field, { errors: [] as string[], warnings: [] as string[] }]),
-    ) as Record<CreatorField, { errors: string[]; warnings: string[] }>;
+    ) as Messages;
     if (this.targets.length === 0) return messages;
     const { errors, warnings } = this.#validation();
     const context = this.#issueContext();
@@ -584,23 +554,28 @@ export class SeamCodeCreator extends SeamConnectedElement {
     }
     for (const issue of warnings) {
       const field = issue.field as CreatorField;
-      if (shown(field)) messages[field].warnings.push(issueText(issue, this.t, context));
+      // Warnings say something the user should know before Create: shown at once.
+      messages[field].warnings.push(issueText(issue, this.t, context));
     }
     for (const field of FIELDS) {
       for (const message of this.serverErrors[field] ?? []) messages[field].errors.push(message);
       const preset = this.#presetErrors[field];
       if (preset !== undefined) messages[field].errors.push(preset);
     }
+    for (const field of FIELDS) {
+      messages[field].errors = [...new Set(messages[field].errors)];
+      messages[field].warnings = [...new Set(messages[field].warnings)];
+    }
     return messages;
   }
 
   #issueContext() {
-    const combined = this.#combined();
+    const rules = this.#rules();
     const first = this.targets[0]?.capabilities;
     return {
-      lengths: combined?.lengths ?? [],
-      nameMin: first?.nameRules.minLength ?? null,
-      nameMax: first?.nameRules.maxLength ?? null,
+      lengths: rules?.lengths ?? [],
+      nameMin: rules?.nameMin ?? null,
+      nameMax: rules?.nameMax ?? null,
       maxCodes: first?.maxActiveCodes ?? null,
       codeCount: first?.activeCodeCount ?? 0,
       locale: this.locale,
@@ -625,29 +600,25 @@ export class SeamCodeCreator extends SeamConnectedElement {
     );
   }
 
-  #update(patch: Partial<CreatorForm>, field?: CreatorField): void {
+  #update(patch: Partial<CreatorForm> | CreatorForm, field?: CreatorField | 'timing'): void {
     this.form = { ...this.form, ...patch };
     if (field !== undefined) {
       if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
-      if (this.serverErrors[field] !== undefined) {
+      if (field !== 'timing' && this.serverErrors[field] !== undefined) {
         const { [field]: _dropped, ...rest } = this.serverErrors;
         this.serverErrors = rest;
       }
-      if (this.#presetErrors[field] !== undefined) delete this.#presetErrors[field];
+      if (field !== 'timing') delete this.#presetErrors[field];
     }
     this.submitError = null;
   }
 
   #onTiming(timing: Timing): void {
-    const patch: Partial<CreatorForm> = { timing };
-    if (timing === 'time_bound' && this.form.startsAt === '' && this.form.endsAt === '') {
-      Object.assign(patch, this.#defaultWindow());
-    }
-    this.#update(patch);
+    this.#update(setTiming(this.form, timing, this.#defaultWindow()), 'timing');
   }
 
   #onPinMode(pinMode: PinMode): void {
-    this.#update({ pinMode }, 'code');
+    this.#update(setPinMode(this.form, pinMode), 'code');
   }
 
   #suggest(): void {
@@ -716,8 +687,8 @@ export class SeamCodeCreator extends SeamConnectedElement {
     if (!connection.ok || this.view !== 'ready') return;
     this.submitAttempted = true;
     this.submitError = null;
-    const { errors } = this.#validation();
-    if (errors.length > 0 || Object.keys(this.serverErrors).length > 0) {
+    const { draft, errors } = this.#validation();
+    if (draft === null || errors.length > 0 || Object.keys(this.serverErrors).length > 0) {
       await this.updateComplete;
       this.#focusFirstInvalid();
       const count = this.#visibleErrorCount();
@@ -725,7 +696,6 @@ export class SeamCodeCreator extends SeamConnectedElement {
       return;
     }
     const ids = this.targetDeviceIds;
-    const draft = this.#draft();
     const request: CreateAccessCodeInput | CreateAccessCodesInput =
       ids.length > 1
         ? { ...sharedDraft(draft), device_ids: ids }
@@ -871,7 +841,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
         return this.#renderCreated();
       case 'ready':
         return html`${this.#renderDevice()}${
-          this.#combined()?.canTake ? this.#renderForm() : this.#renderCannot()
+          this.#rules()?.canTake ? this.#renderForm() : this.#renderCannot()
         }`;
     }
   }
@@ -914,7 +884,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
     const cautions = [
       ...caps.reasons.onlineCodes.filter((reason) => reason.severity === 'caution'),
     ];
-    lines.push(html`<li>${this.#deviceState(target.device)}</li>`);
+    lines.push(html`<li>${this.#deviceState(target)}</li>`);
     if (caps.canTakeOnlineCodes) lines.push(html`<li>${t.takesOnline}</li>`);
     if (caps.canTakeOfflineCodes) lines.push(html`<li>${t.takesOffline}</li>`);
     if (caps.canTakeOnlineCodes) {
@@ -959,7 +929,8 @@ export class SeamCodeCreator extends SeamConnectedElement {
   }
 
   /** "Online · battery 80 % · keypad connected": what a host checks before trusting a lock. */
-  #deviceState(device: Device): string {
+  #deviceState(target: Target): string {
+    const { device, capabilities } = target;
     const t = this.t.creator;
     const properties = (device.properties ?? {}) as {
       online?: boolean;
@@ -973,7 +944,17 @@ export class SeamCodeCreator extends SeamConnectedElement {
             level > 1 ? level / 100 : level,
           )
         : null;
-    const parts = [properties.online === false ? t.offline : t.online];
+    // A lock behind a disconnected account may still report online: it is not reachable.
+    const accountDisconnected = capabilities.reasons.onlineCodes.some(
+      (reason) => reason.code === 'account_disconnected',
+    );
+    const parts = [
+      accountDisconnected
+        ? t.accountDisconnected
+        : properties.online === false
+          ? t.offline
+          : t.online,
+    ];
     const battery = percent(properties.battery?.level ?? properties.battery_level);
     if (battery !== null) parts.push(t.battery(battery));
     const keypad = properties.accessory_keypad;
@@ -989,7 +970,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
   #renderCannot(): TemplateResult {
     const t = this.t.creator;
     return html`<div part="cannot" class="cannot" role="alert">
-      <p class="cannot-title">${t.cannotTitle}</p>
+      <p class="cannot-title">${this.#neverTakesCodes() ? t.cannotEverTitle : t.cannotTitle}</p>
       ${this.targets.map((target) => {
         const caps = target.capabilities;
         const reasons = caps.reasons.onlineCodes.filter((reason) => reason.severity === 'blocking');
@@ -1011,186 +992,43 @@ export class SeamCodeCreator extends SeamConnectedElement {
   }
 
   #renderForm(): TemplateResult {
-    const t = this.t.creator;
-    const combined = this.#combined()!;
-    const messages = this.#messages();
-    const { form } = this;
-    const offline = form.isOfflineAccessCode && combined.canTakeOffline;
-    const showPin = combined.canChoosePin && !offline;
-    return html`<form
-      part="form"
-      novalidate
-      @submit=${this.#onSubmit}
-      aria-describedby="device-title"
-    >
-      ${
-        messages.device.errors.length > 0
-          ? html`<div id="device-errors" part="error" class="error-box" role="alert" tabindex="-1">
-              <ul>
-                ${messages.device.errors.map((message) => html`<li>${message}</li>`)}
-              </ul>
-            </div>`
-          : nothing
-      }
-      ${
-        messages.device.warnings.length > 0
-          ? html`<ul class="cautions">
-              ${messages.device.warnings.map(
-                (message) => html`<li part="field-warning" class="warning-text">${message}</li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      ${this.#renderTextField('name', t.name, form.name, messages.name, {
-        hint: this.#nameHint(),
-        autocomplete: 'off',
-        onInput: (value) => this.#update({ name: value }, 'name'),
-      })}
-      <fieldset part="field" class="field">
-        <legend part="label">${t.timing}</legend>
-        <div class="choices">
-          ${this.#radio(
-            'timing',
-            'ongoing',
-            t.ongoing,
-            form.timing === 'ongoing',
-            () => this.#onTiming('ongoing'),
-            offline,
-          )}
-          ${this.#radio('timing', 'time_bound', t.timeBound, form.timing === 'time_bound', () =>
-            this.#onTiming('time_bound'),
-          )}
-        </div>
-      </fieldset>
-      ${
-        form.timing === 'time_bound'
-          ? html`${this.#renderTimeField('starts_at', t.startsAt, form.startsAt, messages.starts_at)}
-            ${this.#renderTimeField('ends_at', t.endsAt, form.endsAt, messages.ends_at)}`
-          : nothing
-      }
-      ${showPin ? this.#renderPin(messages) : this.#renderNoPin(offline, messages)}
-      ${this.#renderAdvanced(combined)}
-      ${
-        this.submitError !== null
-          ? html`<div id="submit-error" part="error" class="error-box" role="alert" tabindex="-1">
-              ${this.submitError.message}
-            </div>`
-          : nothing
-      }
-      <div class="actions">
-        <button
-          id="submit"
-          part="button submit"
-          class="primary"
-          type="submit"
-          aria-disabled=${this.submitting ? 'true' : 'false'}
-        >
-          ${
-            this.submitting
-              ? t.creating
-              : combined.multiple
-                ? t.createOnMany(this.targets.length)
-                : t.create
-          }
-        </button>
-      </div>
-    </form>`;
+    const rules = this.#rules() as LockRules;
+    return renderForm({
+      t: this.t,
+      view: viewOf(this.form, rules),
+      rules,
+      messages: this.#messages(),
+      nameHint: this.#nameHint(),
+      pinHint: this.#pinHint(rules),
+      timeHint: (wall) => this.#timeHint(wall),
+      submitting: this.submitting,
+      generating: this.generating,
+      submitError: this.submitError?.message ?? null,
+      lockCount: this.targets.length,
+      on: this.#handlers,
+    });
   }
+
+  /** The form's callbacks: each edit goes through the model, then marks its field touched. */
+  readonly #handlers: FormHandlers = {
+    submit: (event) => this.#onSubmit(event),
+    name: (value) => this.#update({ name: value }, 'name'),
+    timing: (timing) => this.#onTiming(timing),
+    time: (field, wall) =>
+      this.#update(field === 'starts_at' ? { startsAt: wall } : { endsAt: wall }, field),
+    pinMode: (mode) => this.#onPinMode(mode),
+    code: (value) => this.#update({ code: value }, 'code'),
+    suggest: () => this.#suggest(),
+    generate: () => void this.#generate(),
+    length: (length) => this.#update({ preferredCodeLength: length }, 'preferred_code_length'),
+    option: (option, checked) => this.#update({ [option]: checked }),
+    offline: (checked) => this.#update(setOffline(this.form, checked, this.#defaultWindow())),
+  };
 
   #nameHint(): string {
     const rules = this.targets[0]?.capabilities.nameRules;
     if (rules === undefined) return '';
     return this.t.creator.nameHint(rules.minLength, rules.maxLength, rules.mustBeUnique);
-  }
-
-  #renderTextField(
-    id: CreatorField,
-    label: string,
-    value: string,
-    messages: { errors: string[]; warnings: string[] },
-    options: {
-      hint?: string;
-      autocomplete?: string;
-      inputmode?: string;
-      onInput: (value: string) => void;
-      extra?: TemplateResult;
-    },
-  ): TemplateResult {
-    const invalid = messages.errors.length > 0;
-    const describedBy = [
-      options.hint ? `${id}-hint` : '',
-      invalid ? `${id}-error` : '',
-      messages.warnings.length > 0 ? `${id}-warning` : '',
-    ]
-      .filter((part) => part !== '')
-      .join(' ');
-    return html`<div part="field" class="field">
-      <label part="label" for=${id}>${label}</label>
-      <div class="control-row">
-        <input
-          part="control"
-          id=${id}
-          name=${id}
-          .value=${value}
-          autocomplete=${options.autocomplete ?? 'off'}
-          inputmode=${options.inputmode ?? nothing}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${describedBy || nothing}
-          @input=${(event: InputEvent) => options.onInput((event.target as HTMLInputElement).value)}
-        />
-        ${options.extra ?? nothing}
-      </div>
-      ${options.hint ? html`<p part="hint" id=${`${id}-hint`} class="hint muted">${options.hint}</p>` : nothing}
-      ${this.#renderMessages(id, messages)}
-    </div>`;
-  }
-
-  #renderMessages(
-    id: string,
-    messages: { errors: string[]; warnings: string[] },
-  ): TemplateResult | typeof nothing {
-    return html`${
-      messages.errors.length > 0
-        ? html`<div part="field-error" id=${`${id}-error`} class="error-text">
-            ${messages.errors.map((message) => html`<p>${message}</p>`)}
-          </div>`
-        : nothing
-    }
-    ${
-      messages.warnings.length > 0
-        ? html`<div part="field-warning" id=${`${id}-warning`} class="warning-text">
-            ${messages.warnings.map((message) => html`<p>${message}</p>`)}
-          </div>`
-        : nothing
-    }`;
-  }
-
-  #renderTimeField(
-    id: 'starts_at' | 'ends_at',
-    label: string,
-    value: string,
-    messages: { errors: string[]; warnings: string[] },
-  ): TemplateResult {
-    const invalid = messages.errors.length > 0;
-    const hint = this.#timeHint(value);
-    return html`<div part="field" class="field">
-      <label part="label" for=${id}>${label}</label>
-      <input
-        part="control"
-        id=${id}
-        name=${id}
-        type="datetime-local"
-        .value=${value}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${[`${id}-hint`, invalid ? `${id}-error` : ''].join(' ').trim()}
-        @input=${(event: InputEvent) => {
-          const wall = (event.target as HTMLInputElement).value;
-          this.#update(id === 'starts_at' ? { startsAt: wall } : { endsAt: wall }, id);
-        }}
-      />
-      <p part="hint" id=${`${id}-hint`} class="hint muted">${hint}</p>
-      ${this.#renderMessages(id, messages)}
-    </div>`;
   }
 
   /** "Lock time (PST)", plus the viewer's time when it differs and a note on skipped hours. */
@@ -1216,213 +1054,17 @@ export class SeamCodeCreator extends SeamConnectedElement {
     return parts.join(' ');
   }
 
-  #radio(
-    name: string,
-    value: string,
-    label: string,
-    checked: boolean,
-    onChange: () => void,
-    disabled = false,
-  ): TemplateResult {
-    const id = `${name}-${value}`;
-    return html`<label class="choice" for=${id}>
-      <input
-        type="radio"
-        id=${id}
-        name=${name}
-        value=${value}
-        .checked=${checked}
-        ?disabled=${disabled}
-        @change=${onChange}
-      />
-      <span>${label}</span>
-    </label>`;
-  }
-
-  #checkbox(
-    id: string,
-    label: string,
-    checked: boolean,
-    onChange: (checked: boolean) => void,
-    hint?: string,
-  ): TemplateResult {
-    return html`<div class="check">
-      <input
-        type="checkbox"
-        id=${id}
-        .checked=${checked}
-        aria-describedby=${hint ? `${id}-hint` : nothing}
-        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
-      />
-      <label for=${id}>${label}</label>
-      ${hint ? html`<p id=${`${id}-hint`} class="hint muted">${hint}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderPin(messages: Record<CreatorField, { errors: string[]; warnings: string[] }>) {
-    const t = this.t.creator;
-    const combined = this.#combined()!;
-    const { form } = this;
-    return html`<fieldset part="field" class="field">
-      <legend part="label">${t.pin}</legend>
-      <div class="choices">
-        ${this.#radio('pin-mode', 'choose', t.choosePin, form.pinMode === 'choose', () =>
-          this.#onPinMode('choose'),
-        )}
-        ${this.#radio('pin-mode', 'seam', t.seamPicks, form.pinMode === 'seam', () =>
-          this.#onPinMode('seam'),
-        )}
-      </div>
-      ${
-        form.pinMode === 'choose'
-          ? this.#renderTextField('code', t.pinCode, form.code, messages.code, {
-              hint: this.#pinHint(),
-              inputmode: 'numeric',
-              autocomplete: 'off',
-              onInput: (value) => this.#update({ code: value }, 'code'),
-              extra: html`<button part="button" type="button" @click=${() => this.#suggest()}>
-                  ${t.suggest}
-                </button>
-                <button
-                  part="button"
-                  type="button"
-                  aria-disabled=${this.generating || combined.multiple ? 'true' : 'false'}
-                  ?hidden=${combined.multiple}
-                  @click=${() => void this.#generate()}
-                >
-                  ${this.generating ? t.generating : t.generate}
-                </button>`,
-            })
-          : this.#renderLengthSelect(messages)
-      }
-    </fieldset>`;
-  }
-
-  #pinHint(): string {
-    const combined = this.#combined();
+  #pinHint(rules: LockRules): string {
     const t = this.t.creator;
     const first = this.targets[0]?.capabilities;
-    if (combined === null || first === undefined) return '';
+    if (first === undefined) return '';
     const summaries = first.constraints
       .filter((constraint) => constraint.type !== 'cannot_specify_pin_code')
       .filter((constraint) => !constraint.type.startsWith('name_'))
       .map((constraint) => t.constraints[constraint.type] ?? constraint.summary);
-    return [t.pinLengths(formatLengths(combined.lengths, this.locale, 'or')), ...summaries].join(
+    return [t.pinLengths(formatLengths(rules.lengths, this.locale, 'or')), ...summaries].join(
       ' · ',
     );
-  }
-
-  #renderLengthSelect(messages: Record<CreatorField, { errors: string[]; warnings: string[] }>) {
-    const t = this.t.creator;
-    const combined = this.#combined()!;
-    const invalid = messages.preferred_code_length.errors.length > 0;
-    return html`<div part="field" class="field">
-      <label part="label" for="preferred_code_length">${t.pinLength}</label>
-      <select
-        part="control"
-        id="preferred_code_length"
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? 'preferred_code_length-error' : nothing}
-        @change=${(event: Event) => {
-          const value = (event.target as HTMLSelectElement).value;
-          this.#update(
-            { preferredCodeLength: value === '' ? null : Number(value) },
-            'preferred_code_length',
-          );
-        }}
-      >
-        <option value="" ?selected=${this.form.preferredCodeLength === null}>${t.anyLength}</option>
-        ${combined.lengths.map(
-          (length) =>
-            html`<option value=${length} ?selected=${this.form.preferredCodeLength === length}>
-              ${t.digits(length)}
-            </option>`,
-        )}
-      </select>
-      ${this.#renderMessages('preferred_code_length', messages.preferred_code_length)}
-    </div>`;
-  }
-
-  #renderNoPin(
-    offline: boolean,
-    messages: Record<CreatorField, { errors: string[]; warnings: string[] }>,
-  ): TemplateResult {
-    const t = this.t.creator;
-    return html`<div part="field" class="field">
-      <p class="muted">${offline ? t.offlinePin : t.lockPicksPinNote}</p>
-      ${this.#renderMessages('code', messages.code)}
-    </div>`;
-  }
-
-  #renderAdvanced(combined: Combined) {
-    const t = this.t.creator;
-    const { form } = this;
-    const options: TemplateResult[] = [];
-    if (combined.nativeScheduling && form.timing === 'time_bound' && !form.isOfflineAccessCode) {
-      options.push(
-        this.#checkbox(
-          'prefer_native_scheduling',
-          t.preferNative,
-          form.preferNativeScheduling,
-          (checked) => this.#update({ preferNativeScheduling: checked }),
-          t.preferNativeHint,
-        ),
-      );
-    }
-    if (!form.isOfflineAccessCode) {
-      options.push(
-        this.#checkbox(
-          'allow_external_modification',
-          t.allowExternal,
-          form.allowExternalModification,
-          (checked) => this.#update({ allowExternalModification: checked }),
-          t.allowExternalHint,
-        ),
-      );
-    }
-    if (combined.backupPool && form.timing === 'time_bound' && !form.isOfflineAccessCode) {
-      options.push(
-        this.#checkbox(
-          'use_backup_access_code_pool',
-          t.backupPool,
-          form.useBackupAccessCodePool,
-          (checked) => this.#update({ useBackupAccessCodePool: checked }),
-          t.backupPoolHint,
-        ),
-      );
-    }
-    if (combined.canTakeOffline) {
-      options.push(
-        this.#checkbox(
-          'is_offline_access_code',
-          t.offlineCode,
-          form.isOfflineAccessCode,
-          (checked) =>
-            this.#update({
-              isOfflineAccessCode: checked,
-              ...(checked ? { timing: 'time_bound' as const } : { isOneTimeUse: false }),
-              ...(checked && form.startsAt === '' ? this.#defaultWindow() : {}),
-            }),
-          combined.canTakeOnline ? t.offlineCodeHint : t.offlineOnlyHint,
-        ),
-      );
-      if (form.isOfflineAccessCode) {
-        options.push(
-          this.#checkbox(
-            'is_one_time_use',
-            t.oneTimeUse,
-            form.isOneTimeUse,
-            (checked) => this.#update({ isOneTimeUse: checked }),
-            t.oneTimeUseHint,
-          ),
-        );
-      }
-    }
-    if (options.length === 0) return nothing;
-    return html`<details part="advanced" class="advanced" ?open=${form.isOfflineAccessCode}>
-      <summary>${t.advanced}</summary>
-      <div class="advanced-options">${options}</div>
-    </details>`;
   }
 
   #renderCreated(): TemplateResult {
@@ -1437,6 +1079,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
         (code) =>
           html`<seam-code-status
             part="status"
+            exportparts=${STATUS_EXPORTPARTS}
             .accessCode=${code}
             .client=${connection.client}
             .verifier=${connection.verifier}

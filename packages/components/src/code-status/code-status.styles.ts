@@ -3,8 +3,18 @@ import { css } from 'lit';
 /** `<seam-code-status>`: a compact status card. */
 export default css`
   @layer seam-component {
+    :host {
+      max-width: 100%;
+      min-width: 0;
+    }
     .base {
       display: grid;
+      /* Whatever a name or a message holds, the card never grows wider than its container. */
+      overflow-wrap: anywhere;
+      min-width: 0;
+      max-width: 100%;
+      box-sizing: border-box;
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_seam-space) * 0.75);
       padding: var(--_seam-space);
       border: 1px solid var(--_seam-color-border);

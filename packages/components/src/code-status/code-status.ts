@@ -4,6 +4,8 @@ import {
   describeCapabilities,
   formatInstant,
   guidanceFor,
+  historyOf,
+  isPinWithheld,
   isValidTimeZone,
   type CodeIssue,
   type CodeState,
@@ -90,11 +92,11 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * @tagname seam-code-status
  * @summary Follows an access code until it is on the lock, and shows it.
  *
- * @fires seam-status-change - On every change of what is shown: `detail.phase`, `detail.previousPhase`, `detail.state`.
- * @fires seam-code-delete - The user confirmed deleting; cancelable. `detail.accessCodeId`.
- * @fires seam-backup-code-pulled - A backup code was pulled: `detail.backupAccessCode`.
- * @fires seam-error - A load or action error the element shows; `detail.code`, `detail.message`.
- * @fires seam-session-expired - Seam refused the credentials (401): give a new token.
+ * @fires {SeamStatusChangeEvent} seam-status-change - On every change of what is shown: `detail.phase`, `detail.previousPhase`, `detail.state`.
+ * @fires {SeamCodeDeleteEvent} seam-code-delete - The user confirmed deleting; cancelable. `detail.accessCodeId`.
+ * @fires {SeamBackupCodePulledEvent} seam-backup-code-pulled - A backup code was pulled: `detail.backupAccessCode`.
+ * @fires {SeamErrorEvent} seam-error - A load or action error the element shows; `detail.code`, `detail.message`.
+ * @fires {SeamSessionExpiredEvent} seam-session-expired - Seam refused the credentials (401): give a new token. Once per expiry and page.
  *
  * @csspart base - The element's box.
  * @csspart header - The phase badge and its explanation.
@@ -127,6 +129,7 @@ function toneOf(phase: DerivedPhase): 'success' | 'progress' | 'warning' | 'dang
  * @cssproperty --seam-color-warning - Delayed and unknown phases, warnings.
  * @cssproperty --seam-color-success - The active phase.
  * @cssproperty --seam-color-focus - Focus ring.
+ * @cssproperty --seam-color-scheme - `light dark` (default: the viewer's preference), `light` or `dark`; inherited, so any ancestor may set it.
  *
  * @cssstate loading - Nothing is known about the code yet.
  * @cssstate submitting - The create (or a change) is being sent.
@@ -203,6 +206,8 @@ export class SeamCodeStatus extends SeamConnectedElement {
   @state() private announcement = '';
 
   #watched: { verifier: Verifier; id: string; release: () => void } | null = null;
+  /** A withheld PIN fetched because the user asked to see or copy it (see #pinOf). */
+  #fetchedPin: { id: string; pin: string } | null = null;
   #previousPhase: DerivedPhase | null = null;
   #lastNotified: CodeState | null = null;
   #deviceLoadFor = '';
@@ -218,7 +223,10 @@ export class SeamCodeStatus extends SeamConnectedElement {
     return !this.noActions && this.connection.ok && this.#id !== '';
   }
 
-  /** What is shown: the verifier's state of the code, or null before anything is known. */
+  /**
+   * What is shown: the verifier's state of the code, or null before anything is known.
+   * @internal For tests; hosts read `seam-status-change`.
+   */
   get codeStateShown(): CodeState | null {
     return this.codeState;
   }
@@ -360,6 +368,17 @@ export class SeamCodeStatus extends SeamConnectedElement {
         // a pending code says only that it goes to the lock before it starts.
       },
     );
+  }
+
+  /**
+   * Now: for a state pushed by a verifier elsewhere, that verifier's newest observation (its
+   * clock, not this page's); otherwise the connection's clock.
+   */
+  #now(): number {
+    const asOf = Date.parse(this.state?.asOf ?? '');
+    if (Number.isFinite(asOf)) return asOf;
+    const connection = this.connection;
+    return connection.ok ? connection.now() : Date.now();
   }
 
   #validZone(zone: string): string | null {
@@ -558,7 +577,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
         ${this.#appearance(code)}
       </div>
       <p part="detail" class="detail">${this.#detail(codeState, code)}</p>
-      ${code !== null ? this.#renderWindow(code) : nothing}
+      ${code !== null && phase !== 'removed' ? this.#renderWindow(code) : nothing}
       ${code !== null && phase !== 'removed' ? this.#renderPin(code, phase) : nothing}
       ${this.#renderFlags(codeState)} ${this.#renderIssues(codeState)}
       ${this.backupCode !== null ? this.#renderBackup(this.backupCode) : nothing}
@@ -596,8 +615,15 @@ export class SeamCodeStatus extends SeamConnectedElement {
     const at = (instant: string | null | undefined) =>
       instant ? this.#format(instant).lock : null;
     switch (phase) {
-      case 'pending':
-        return t.phases.pending.detail(at(this.#programmedAt(code)));
+      case 'pending': {
+        // Its moment to be programmed has come (or came before it was created): not a past date.
+        const programmedAt = this.#programmedAt(code);
+        const startsAt = code?.type === 'time_bound' ? Date.parse(code.starts_at ?? '') : NaN;
+        const due =
+          (programmedAt !== null && Date.parse(programmedAt) <= this.#now()) ||
+          (Number.isFinite(startsAt) && startsAt - JUST_IN_TIME_LEAD_MS <= this.#now());
+        return due ? t.pendingDue : t.phases.pending.detail(at(programmedAt));
+      }
       case 'scheduled':
         return t.phases.scheduled.detail(at(code?.starts_at));
       case 'active':
@@ -615,9 +641,11 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }
     const start = this.#format(code.starts_at);
     const end = this.#format(code.ends_at);
+    // The start had passed when the code was made: it works from now, which is what to tell.
+    const startedAtCreation = Date.parse(code.starts_at) <= Date.parse(code.created_at);
     return html`<div part="window" class="window">
       <p>
-        ${t.window(start.lock, end.lock)}
+        ${startedAtCreation ? t.startsNow(end.lock) : t.window(start.lock, end.lock)}
         <span class="muted">${known ? t.lockZone(timeZone) : t.yourZone(timeZone)}</span>
       </p>
       ${
@@ -633,30 +661,79 @@ export class SeamCodeStatus extends SeamConnectedElement {
     if (code.code === null || phase === 'awaiting_code') {
       return html`<p part="pin" class="pin muted">${t.pinPending}</p>`;
     }
-    const pin = code.code;
+    const known = isPinWithheld(code.code) ? this.#fetchedPinOf(code.access_code_id) : code.code;
+    const shown = this.revealed && known !== null;
     return html`<div part="pin" class="pin">
       <span class="pin-label" id="pin-label">${t.pin}</span>
       <span class="pin-value" aria-labelledby="pin-label" aria-live="off">
         ${
-          this.revealed
-            ? html`<code>${pin}</code>`
-            : html`<span aria-label=${t.pinHidden}>${'•'.repeat(pin.length)}</span>`
+          shown
+            ? html`<code>${known}</code>`
+            : html`<span aria-label=${t.pinHidden}
+                >${'•'.repeat((known ?? code.code).length)}</span
+              >`
         }
       </span>
       <button
         part="button"
         type="button"
-        aria-pressed=${this.revealed ? 'true' : 'false'}
-        @click=${() => {
-          this.revealed = !this.revealed;
-        }}
+        aria-pressed=${shown ? 'true' : 'false'}
+        @click=${() => this.#toggleReveal(code)}
       >
-        ${t.showPin}
+        ${shown ? t.hidePin : t.showPin}
       </button>
-      <button part="button" type="button" @click=${() => void this.#copy(pin)}>
+      <button part="button" type="button" @click=${() => void this.#copyPinOf(code)}>
         ${this.copied ? t.copied : t.copyPin}
       </button>
     </div>`;
+  }
+
+  /**
+   * The PIN of `code` as the user may see it: its own, or, where a stored or shared state withheld
+   * it (no PIN at rest), fetched from Seam now that the user asks. Null when that read failed
+   * (the error is shown).
+   */
+  async #pinOf(code: AccessCode): Promise<string | null> {
+    if (code.code !== null && !isPinWithheld(code.code)) return code.code;
+    const fetched = this.#fetchedPinOf(code.access_code_id);
+    if (fetched !== null) return fetched;
+    const connection = this.connection;
+    if (!connection.ok) return null;
+    try {
+      this.actionError = null;
+      const pin = await connection.verifier.revealPin(code.access_code_id);
+      // Kept in a private field only while shown: never in a reactive (host-readable) property.
+      if (pin !== null) this.#fetchedPin = { id: code.access_code_id, pin };
+      return pin;
+    } catch (error) {
+      this.actionError = describeError(error, this.t);
+      this.#report(error, this.actionError);
+      return null;
+    }
+  }
+
+  #fetchedPinOf(accessCodeId: string): string | null {
+    return this.#fetchedPin?.id === accessCodeId ? this.#fetchedPin.pin : null;
+  }
+
+  #toggleReveal(code: AccessCode): void {
+    if (this.revealed) {
+      this.revealed = false;
+      this.#fetchedPin = null;
+      return;
+    }
+    if (!isPinWithheld(code.code) || this.#fetchedPinOf(code.access_code_id) !== null) {
+      this.revealed = true;
+      return;
+    }
+    void this.#pinOf(code).then((pin) => {
+      if (pin !== null) this.revealed = true;
+    });
+  }
+
+  async #copyPinOf(code: AccessCode): Promise<void> {
+    const pin = await this.#pinOf(code);
+    if (pin !== null) await this.#copy(pin);
   }
 
   #renderFlags(codeState: CodeState): TemplateResult | typeof nothing {
@@ -806,9 +883,10 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 
   #renderTimeline(codeState: CodeState): TemplateResult | typeof nothing {
-    if (codeState.timeline.length === 0) return nothing;
+    // One entry per fact, in Seam's order and clock (core's historyOf); newest first.
+    const entries = historyOf(codeState).reverse();
+    if (entries.length === 0) return nothing;
     const t = this.t.status;
-    const entries = [...codeState.timeline].reverse();
     return html`<details part="timeline" class="timeline">
       <summary>${t.timeline}</summary>
       <ol>

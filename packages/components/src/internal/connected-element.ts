@@ -62,6 +62,13 @@ function newVerifier(client: SeamClient): Verifier {
   });
 }
 
+/**
+ * Clients whose expiry was already told: one \`seam-session-expired\` per expiry and page, however
+ * many requests and elements met the 401 (each event may cost a call to the host's backend).
+ * New credentials are a new client; a host's own client is told again once its inputs change.
+ */
+const expiryTold = new WeakSet<SeamClient>();
+
 /** One verifier per client handed over (by property or context) without one. */
 const verifiers = new WeakMap<SeamClient, Verifier>();
 
@@ -210,7 +217,11 @@ export class SeamConnectedElement extends SeamElement {
       'apiKey',
       'endpoint',
     ];
-    if (inputs.some((key) => changed.has(key))) this.#connection = undefined;
+    if (inputs.some((key) => changed.has(key))) {
+      // New credentials or a new client: a later 401 is a new expiry.
+      if (this.#connection?.ok) expiryTold.delete(this.#connection.client);
+      this.#connection = undefined;
+    }
     const connection = this.connection;
     if (!connection.ok && this.#reportedProblem !== connection.code) {
       this.#reportedProblem = connection.code;
@@ -228,7 +239,13 @@ export class SeamConnectedElement extends SeamElement {
   }
 
   /** Tells the host that Seam refused the credentials (401), so it can give new ones. */
-  protected reportSessionExpired(error: unknown): void {
+  protected reportSessionExpired(error: unknown, client?: SeamClient): void {
+    const connection = this.connection;
+    const told = client ?? (connection.ok ? connection.client : undefined);
+    if (told !== undefined) {
+      if (expiryTold.has(told)) return;
+      expiryTold.add(told);
+    }
     this.dispatchEvent(new SeamSessionExpiredEvent(error));
   }
 
@@ -275,7 +292,9 @@ export class SeamConnectedElement extends SeamElement {
       let client: SeamClient;
       try {
         client = clientFor(choice, (error) => {
-          for (const element of elements) element.reportSessionExpired(error);
+          // Told once, by the first element that still uses this client.
+          const [first] = elements;
+          first?.reportSessionExpired(error, client);
         });
       } catch (error) {
         // The client refuses malformed credentials (spaces, a key of the wrong kind) in words.

@@ -38,6 +38,12 @@ export function describeError(error: unknown, t: Strings): DescribedError {
   if (isSeamInvalidInputError(error)) {
     return { ...base, code: error.type, message: t.errors.invalidInput(error.message) };
   }
+  if (isSeamApiError(error) && error.type === 'origin_not_allowed') {
+    // The local sandbox refused this page's origin: say which flag lets it in.
+    const origin = (globalThis as { location?: { origin?: string } }).location?.origin ?? '';
+    const shown = origin === '' || origin === 'null' ? '<this page’s origin>' : origin;
+    return { ...base, code: error.type, message: t.errors.originNotAllowed(shown) };
+  }
   if (isSeamApiError(error)) {
     // Error types our requests have guidance for (`device_not_found`, ...) share its text.
     const guidance = GUIDANCE[`request.error.${error.type}`];

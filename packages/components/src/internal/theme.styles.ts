@@ -1,33 +1,22 @@
 import { css } from 'lit';
 
 /**
- * The dark palette. Used twice below: once under `prefers-color-scheme: dark` (unless the host
- * asks for `theme="light"`) and once for an explicit `theme="dark"`.
- */
-const dark = css`
-  color-scheme: dark;
-  --_seam-color-text: var(--seam-color-text, #e6edf3);
-  --_seam-color-text-muted: var(--seam-color-text-muted, #a4aeb9);
-  --_seam-color-surface: var(--seam-color-surface, #0d1117);
-  --_seam-color-surface-raised: var(--seam-color-surface-raised, #161b22);
-  --_seam-color-border: var(--seam-color-border, #7d8590);
-  --_seam-color-accent: var(--seam-color-accent, #58a6ff);
-  --_seam-color-on-accent: var(--seam-color-on-accent, #0d1117);
-  --_seam-color-danger: var(--seam-color-danger, #ff8f87);
-  --_seam-color-warning: var(--seam-color-warning, #e3b341);
-  --_seam-color-success: var(--seam-color-success, #56d364);
-  --_seam-color-focus: var(--seam-color-focus, #58a6ff);
-`;
-
-/**
  * Design tokens shared by every element. Public hooks are `--seam-*`; the private `--_seam-*`
  * values are what component styles read, so that a host page overrides one token and both themes
  * follow. Colours meet WCAG AA contrast against their surface in both palettes.
+ *
+ * Light or dark is the host's `color-scheme`, and every colour is a `light-dark()` pair, so the
+ * palette, and the native controls inside (date pickers, selects, scrollbars), follow it:
+ * - by default `light dark`: the viewer's `prefers-color-scheme`;
+ * - chosen by the page on any ancestor, with its own class or attribute, through the inherited
+ *   `--seam-color-scheme` (`html.dark { --seam-color-scheme: dark }`,
+ *   `[data-theme='light'] { --seam-color-scheme: light }`): custom properties cross shadow roots;
+ * - or on the element itself with `theme="light"` / `theme="dark"`, which wins.
  */
 export const themeStyles = css`
   @layer seam-component {
     :host {
-      color-scheme: light;
+      color-scheme: var(--seam-color-scheme, light dark);
       --_seam-font-family: var(
         --seam-font-family,
         system-ui,
@@ -38,17 +27,17 @@ export const themeStyles = css`
       --_seam-font-size: var(--seam-font-size, 0.875rem);
       --_seam-radius: var(--seam-radius, 6px);
       --_seam-space: var(--seam-space, 0.5rem);
-      --_seam-color-text: var(--seam-color-text, #1b1f24);
-      --_seam-color-text-muted: var(--seam-color-text-muted, #57606a);
-      --_seam-color-surface: var(--seam-color-surface, #ffffff);
-      --_seam-color-surface-raised: var(--seam-color-surface-raised, #f6f8fa);
-      --_seam-color-border: var(--seam-color-border, #6e7781);
-      --_seam-color-accent: var(--seam-color-accent, #0a58ca);
-      --_seam-color-on-accent: var(--seam-color-on-accent, #ffffff);
-      --_seam-color-danger: var(--seam-color-danger, #b42318);
-      --_seam-color-warning: var(--seam-color-warning, #8a4b00);
-      --_seam-color-success: var(--seam-color-success, #1a7f37);
-      --_seam-color-focus: var(--seam-color-focus, #0a58ca);
+      --_seam-color-text: var(--seam-color-text, light-dark(#1b1f24, #e6edf3));
+      --_seam-color-text-muted: var(--seam-color-text-muted, light-dark(#57606a, #a4aeb9));
+      --_seam-color-surface: var(--seam-color-surface, light-dark(#ffffff, #0d1117));
+      --_seam-color-surface-raised: var(--seam-color-surface-raised, light-dark(#f6f8fa, #161b22));
+      --_seam-color-border: var(--seam-color-border, light-dark(#6e7781, #7d8590));
+      --_seam-color-accent: var(--seam-color-accent, light-dark(#0a58ca, #58a6ff));
+      --_seam-color-on-accent: var(--seam-color-on-accent, light-dark(#ffffff, #0d1117));
+      --_seam-color-danger: var(--seam-color-danger, light-dark(#b42318, #ff8f87));
+      --_seam-color-warning: var(--seam-color-warning, light-dark(#8a4b00, #e3b341));
+      --_seam-color-success: var(--seam-color-success, light-dark(#1a7f37, #56d364));
+      --_seam-color-focus: var(--seam-color-focus, light-dark(#0a58ca, #58a6ff));
 
       display: block;
       box-sizing: border-box;
@@ -58,13 +47,11 @@ export const themeStyles = css`
       color: var(--_seam-color-text);
       background: var(--_seam-color-surface);
     }
-    @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
-        ${dark}
-      }
+    :host([theme='light']) {
+      color-scheme: light;
     }
     :host([theme='dark']) {
-      ${dark}
+      color-scheme: dark;
     }
     :host([hidden]) {
       display: none;

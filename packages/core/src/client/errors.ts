@@ -6,6 +6,7 @@
  * send `error.toJSON()` across; on the other side the guards below recognise the plain object by
  * its `name`, and {@link reviveSeamError} turns it back into an instance when methods are needed.
  */
+import { ownValue } from './safe-json.js';
 
 /** Per-field validation messages from Seam's `invalid_input` errors (zod's `format()` shape). */
 export interface ValidationErrors {
@@ -342,9 +343,10 @@ export function getValidationErrorMessages(
   let node: unknown = error.validationErrors;
   for (const key of field.split('.')) {
     if (typeof node !== 'object' || node === null) return [];
-    node = (node as Record<string, unknown>)[key];
+    node = ownValue(node, key);
   }
-  const messages = (node as { _errors?: unknown } | undefined)?._errors;
+  const messages =
+    typeof node === 'object' && node !== null ? ownValue(node, '_errors') : undefined;
   return Array.isArray(messages)
     ? messages.filter((message): message is string => typeof message === 'string')
     : [];

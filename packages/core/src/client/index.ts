@@ -58,6 +58,13 @@ export {
   type RequestKind,
   type RetryOptions,
 } from './retry.js';
+export {
+  ForbiddenKeyError,
+  isForbiddenKey,
+  ownValue,
+  parseJsonSafe,
+  type ForbiddenKeyMode,
+} from './safe-json.js';
 export type { SeamAuthKind } from './auth.js';
 export type { Sleep } from './abort.js';
 export {

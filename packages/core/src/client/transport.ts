@@ -15,6 +15,7 @@ import {
   type ValidationErrors,
 } from './errors.js';
 import { parseRetryAfter } from './retry.js';
+import { ownValue, parseJsonSafe } from './safe-json.js';
 
 /** Options a transport receives with each call. */
 export interface TransportRequestOptions {
@@ -194,7 +195,8 @@ async function decodeResponse(
   signal: AbortSignal | undefined,
 ): Promise<unknown> {
   const status = response.status;
-  const requestId = response.headers.get('seam-request-id');
+  const requestIdHeader = response.headers.get('seam-request-id');
+  const requestId = requestIdHeader === null ? null : redact(requestIdHeader, secrets);
   let text: string;
   try {
     text = await response.text();
@@ -211,7 +213,9 @@ async function decodeResponse(
       ),
     });
   }
-  const parsed = parseJson(text);
+  // Every string that leaves the transport is redacted, not only the error message: a server
+  // that echoes the credential in `validation_errors`, `data` or a 2xx body must not pass it on.
+  const parsed = redactDeep(parseJson(text), secrets);
   if (response.ok) {
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed;
     throw new SeamApiError({
@@ -259,9 +263,12 @@ interface SeamErrorBody {
 
 function readErrorBody(parsed: unknown): SeamErrorBody | null {
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const error = (parsed as { error?: unknown }).error;
+  const error = ownValue(parsed, 'error');
   if (typeof error !== 'object' || error === null) return null;
-  const { type, message, data, validation_errors } = error as Record<string, unknown>;
+  const type = ownValue(error, 'type');
+  const message = ownValue(error, 'message');
+  const data = ownValue(error, 'data');
+  const validation_errors = ownValue(error, 'validation_errors');
   if (typeof type !== 'string' || typeof message !== 'string') return null;
   return {
     type,
@@ -276,7 +283,8 @@ function readErrorBody(parsed: unknown): SeamErrorBody | null {
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    // A key that reaches a prototype is never Seam's: it is left out rather than failing the call.
+    return parseJsonSafe(text, 'drop');
   } catch {
     return undefined;
   }
@@ -307,6 +315,19 @@ function snippet(text: string, secrets: readonly string[]): string {
   if (trimmed === '') return '';
   const cut = trimmed.length > 160 ? `${trimmed.slice(0, 160)}…` : trimmed;
   return ` (${JSON.stringify(redact(cut, secrets))})`;
+}
+
+/** A copy of a decoded JSON value with {@link redact} applied to every string, keys included. */
+function redactDeep(value: unknown, secrets: readonly string[]): unknown {
+  if (secrets.length === 0) return value;
+  if (typeof value === 'string') return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets));
+  if (typeof value !== 'object' || value === null) return value;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const [key, item] of Object.entries(value)) {
+    copy[redact(key, secrets)] = redactDeep(item, secrets);
+  }
+  return copy;
 }
 
 /** Replaces every credential (and its `Bearer` form) in `text`. */

@@ -98,7 +98,7 @@ export interface DeviceCapabilities {
   nativeScheduling: NativeScheduling;
   /** `properties.supports_backup_access_code_pool`. */
   supportsBackupPool: boolean;
-  /** The lock's IANA time zone (`location.timezone`), or null when Seam does not know it. */
+  /** The lock's IANA time zone (`location.time_zone`), or null when Seam does not know it. */
   timeZone: string | null;
   /** A time-bound code must start in the future (`start_date_in_future`). */
   startMustBeInFuture: boolean;
@@ -561,12 +561,13 @@ export function maxActiveCodes(device: Device): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
-/** `location.timezone` when it is a non-empty string. */
-function deviceTimeZone(device: Device): string | null {
+/** `location.time_zone` (Seam's current name), else the deprecated `location.timezone`. */
+export function deviceTimeZone(device: Device): string | null {
   const location = isRecord(device) && isRecord(device.location) ? device.location : null;
-  return typeof location?.timezone === 'string' && location.timezone !== ''
-    ? location.timezone
-    : null;
+  for (const zone of [location?.time_zone, location?.timezone]) {
+    if (typeof zone === 'string' && zone !== '') return zone;
+  }
+  return null;
 }
 
 /**

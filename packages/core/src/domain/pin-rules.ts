@@ -20,7 +20,7 @@ export const PIN_CONSTRAINT_TYPES = [
 /** A constraint type judged from the PIN's digits alone. */
 export type PinConstraintType = (typeof PIN_CONSTRAINT_TYPES)[number];
 
-/** Every `constraint_type` of @seamapi/types 1.721.0, in the order of spec §B6. */
+/** Every `constraint_type` of @seamapi/types 1.977.0 (the same twelve code and two name types as 1.721.0), in the order of spec §B6. */
 export const KNOWN_CONSTRAINT_TYPES = [
   'no_zeros',
   'cannot_start_with_12',

@@ -133,7 +133,7 @@ function requireTimeZone(timeZone: string, caller: string): void {
   if (!isValidTimeZone(timeZone)) {
     throw new RangeError(
       `${caller}: ${JSON.stringify(timeZone)} is not a time zone this runtime knows. ` +
-        `Pass an IANA name such as "America/Denver" (the device's location.timezone).`,
+        `Pass an IANA name such as "America/Denver" (the device's location.time_zone).`,
     );
   }
 }

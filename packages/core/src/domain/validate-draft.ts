@@ -1,12 +1,14 @@
 import type { Device } from '@seamapi/types/connect';
 import {
   describeCapabilities,
+  deviceTimeZone,
   maxActiveCodes,
   otherCodes,
   readDeviceIssues,
   type CapabilityReason,
 } from './capabilities.js';
 import { describeLengths, readDeviceRules, type DeviceRules } from './device-rules.js';
+import { checkTimeFrame, readTimeFrameOptions } from './time-frames.js';
 import { parseInstant } from './time-zones.js';
 import type { DraftField, DraftIssue, DraftValidation, ExistingCode } from './types.js';
 
@@ -561,6 +563,15 @@ function checkWindow(input: CheckInput, context: CodeDraftContext, findings: Fin
       'ends_before_start',
       'The end must come after the start. Move the end later or the start earlier.',
     );
+  }
+  if (startsAt !== null && endsAt !== null && endsAt > startsAt) {
+    // The lock's `*_time_frame_options` (1.977): the window must fit one of them.
+    const options = readTimeFrameOptions(device, offline);
+    for (const finding of options === null
+      ? []
+      : checkTimeFrame(options, startsAt, endsAt, deviceTimeZone(device))) {
+      findings[finding.kind](finding.field, finding.code, finding.message);
+    }
   }
   const now = readNow(context.now);
   if ((startsAt !== null || endsAt !== null) && now === null) {

@@ -115,6 +115,12 @@ const TEXTS = {
     'pull_backup_code',
     'check_connectivity',
   ],
+  // The same finding where no backup code can be pulled: no advice to give one.
+  not_set_no_backup: [
+    'Not on the lock yet',
+    'Seam could not put this code on the lock and keeps retrying. Check that the lock is online and its keypad connected.',
+    'check_connectivity',
+  ],
   not_removed: [
     'Not removed from the lock',
     "Seam could not remove this code and keeps retrying. Check the lock maker's app: the code may already be gone.",
@@ -806,6 +812,11 @@ export function scopeOfSeamError(error: SeamErrorLike): IssueScope | null {
 
 const SEAM_SCOPES: readonly IssueScope[] = ['access_code', 'device', 'connected_account'];
 
+/** Texts that advise a backup code, and their variant for when none can be pulled. */
+const WITHOUT_BACKUP: Readonly<Record<string, GuidanceTextKey>> = {
+  not_set: 'not_set_no_backup',
+};
+
 function lookup(kind: IssueKind, code: string, scope: IssueScope | null): GuidanceEntry | null {
   if (scope !== null) {
     const exact = GUIDANCE[guidanceKey(scope, kind, code)];
@@ -854,19 +865,20 @@ export function guidanceFor(
     typeof issue.message === 'string' && issue.message.trim() !== '' ? issue.message : null;
   const entry = lookup(kind, code, scope);
   const base = entry ?? (kind === 'error' ? FALLBACK_ERROR : FALLBACK_WARNING);
-  const action =
-    base.action === 'pull_backup_code' && context.backupAvailable !== true
-      ? (base.fallbackAction ?? 'wait')
-      : base.action;
+  const noBackup = base.action === 'pull_backup_code' && context.backupAvailable !== true;
+  const action = noBackup ? (base.fallbackAction ?? 'wait') : base.action;
+  // Where no backup can be pulled, the text does not advise one either.
+  const textKey = noBackup ? (WITHOUT_BACKUP[base.textKey] ?? base.textKey) : base.textKey;
+  const [title, explanation] = TEXTS[textKey as GuidanceTextKey] ?? [base.title, base.explanation];
   return {
     key: base.key,
     scope: entry?.scope ?? scope,
     kind,
     code,
     known: entry !== null,
-    textKey: base.textKey,
-    title: base.title,
-    explanation: entry === null && message !== null ? message : base.explanation,
+    textKey,
+    title,
+    explanation: entry === null && message !== null ? message : explanation,
     seamMessage: message,
     action,
     actionLabel: ACTION_LABELS[action],

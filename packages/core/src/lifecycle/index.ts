@@ -41,6 +41,7 @@ export {
 export {
   ACTION_LABELS,
   GUIDANCE,
+  GUIDANCE_TEXTS,
   guidanceFor,
   guidanceKey,
   scopeOfSeamError,
@@ -54,6 +55,7 @@ export {
   type SeamErrorLike,
   type SeamWarningLike,
 } from './guidance.js';
+export { historyOf } from './history.js';
 export {
   LIFECYCLE_LIMITS,
   LifecycleStateError,

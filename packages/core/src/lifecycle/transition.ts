@@ -62,6 +62,9 @@ const STATUS_EVENT_PHASES: Readonly<Record<string, DerivedPhase>> = {
   'access_code.failed_to_set_on_device': 'failed',
   'access_code.delay_in_removing_from_device': 'removing',
   'access_code.failed_to_remove_from_device': 'removing_failed',
+  // Seam deleted the code's record; the lock may still hold it (Seam sends this at the delete,
+  // and for a deleted account without touching the lock). Removed is a 404 or removed_from_device.
+  'access_code.deleted': 'removing',
 };
 
 /** The error or warning a status event stands for until a snapshot carries Seam's own. */
@@ -78,11 +81,8 @@ const STATUS_EVENT_ISSUES: Readonly<Record<string, { kind: IssueKind; code: stri
   },
 };
 
-/** Events after which Seam has deleted the code (spec §B8: the object is gone, `get` is 404). */
-const REMOVAL_EVENTS: ReadonlySet<string> = new Set([
-  'access_code.removed_from_device',
-  'access_code.deleted',
-]);
+/** Events after which the code is off the lock and gone from Seam (spec §B8: `get` is 404). */
+const REMOVAL_EVENTS: ReadonlySet<string> = new Set(['access_code.removed_from_device']);
 
 /**
  * Events whose news is fully told by the event itself; any other event about the code asks for a
@@ -1113,8 +1113,17 @@ function issuesOf(
       ),
     );
   }
-  return issues;
+  // The state of the lock's backup pool matters only when this code needs a backup: said for a
+  // failed or delayed code, not beside an active one.
+  const needsBackup = phase === 'failed' || phase === 'delayed';
+  return needsBackup ? issues : issues.filter((item) => !BACKUP_POOL_CODES.has(item.code));
 }
+
+/** Device findings about the backup code pool. */
+const BACKUP_POOL_CODES: ReadonlySet<string> = new Set([
+  'empty_backup_access_code_pool',
+  'partial_backup_access_code_pool',
+]);
 
 function flagsOf(state: CodeState): CodeFlags {
   const snapshot = state.snapshot;

@@ -4,6 +4,7 @@
  * separate entry point, so Node users of core never load `idb`.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { withoutPins } from './pin-free.js';
 import type {
   PendingStore,
   StoreChanges,
@@ -139,7 +140,8 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
       const meta = tx.objectStore(META);
       const writes: Promise<unknown>[] = [];
       try {
-        for (const record of changes.put ?? []) writes.push(verifications.put(record));
+        // No PIN at rest, whoever calls save: IndexedDB outlives the page.
+        for (const record of changes.put ?? []) writes.push(verifications.put(withoutPins(record)));
         for (const id of changes.delete ?? []) writes.push(verifications.delete(id));
         for (const [key, value] of Object.entries(changes.meta ?? {})) {
           writes.push(value === undefined ? meta.delete(key) : meta.put(value, key));

@@ -25,6 +25,7 @@ export {
   type ManualClockOptions,
 } from './clock.js';
 export { createMemoryStore, type MemoryStore } from './memory-store.js';
+export { PIN_WITHHELD, isPinWithheld, withoutPins } from './pin-free.js';
 export { RelayStreamError } from './push-source.js';
 export {
   createSseParser,

@@ -7,6 +7,7 @@
 import type { SeamEvent } from '@seamapi/types/connect';
 import { SeamInvalidArgumentError } from '../client/errors.js';
 import { parseRetryAfter } from '../client/retry.js';
+import { parseJsonSafe } from '../client/safe-json.js';
 import type { FetchLike } from '../client/transport.js';
 import type { TransportFailure } from '../lifecycle/types.js';
 import { backoffMs } from './schedule.js';
@@ -383,7 +384,7 @@ export class PushStream {
     }
     let event: unknown;
     try {
-      event = JSON.parse(message.data);
+      event = parseJsonSafe(message.data, 'drop');
     } catch {
       this.#host.report(
         new RelayStreamError(

@@ -276,6 +276,12 @@ export interface Verifier {
    */
   observe(accessCodeId: string, observation: Observation): boolean;
   /**
+   * Fetches the code's PIN from Seam, for when the user asks to see it: states kept in the store
+   * or shared with other tabs hold `PIN_WITHHELD` instead (no PIN at rest). Show the result while
+   * the user asks and keep it nowhere else. Null while Seam has not chosen the PIN.
+   */
+  revealPin(accessCodeId: string): Promise<string | null>;
+  /**
    * Deletes the code through the client and follows the removal until Seam confirms it. Rejects
    * with the client's error when Seam refuses; the refusal also shows on the code's state.
    */

@@ -36,6 +36,7 @@ import {
 } from './coordination.js';
 import { readCursor, startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
 import { createMemoryStore } from './memory-store.js';
+import { withoutPins } from './pin-free.js';
 import { PushStream, resolvePushOptions, type ResolvedPushOptions } from './push-source.js';
 import {
   MAX_IDS_PER_REQUEST,
@@ -509,6 +510,20 @@ class VerifierRuntime implements Verifier {
     return true;
   }
 
+  async revealPin(accessCodeId: string): Promise<string | null> {
+    // Only read: the PIN goes to the caller, and the states keep what they had.
+    if (this.#disposed) fail('verifier.revealPin: this verifier was disposed; create a new one.');
+    if (typeof accessCodeId !== 'string' || accessCodeId === '') {
+      fail('verifier.revealPin needs an access code id (a string).');
+    }
+    // Stored and shared states hold no PIN (pin-free.ts): ask Seam, now that the user asks.
+    const accessCode = await this.#client.accessCodes.get(
+      { access_code_id: accessCodeId },
+      { signal: this.#abort.signal },
+    );
+    return accessCode.code;
+  }
+
   deleteAccessCode(accessCodeId: string): Promise<void> {
     return this.#request(accessCodeId, 'delete', async (signal) => {
       const response = await this.#client.accessCodes.deleteWithActionAttempt(
@@ -687,7 +702,8 @@ class VerifierRuntime implements Verifier {
     if (progressed) {
       entry.unchangedLooks = 0;
       // What a quiet code waited for happened (set, preloaded): the fast look-around is over.
-      if (phaseClass(next) === 'quiet') entry.burstUntil = 0;
+      // Not for `pending`: that is where a new code starts, and Seam may act on it at once.
+      if (phaseClass(next) === 'quiet' && next.phase !== 'pending') entry.burstUntil = 0;
       else this.#eventsUnchanged = 0;
     }
     if (notified || (entry.published === null && next.asOf !== null)) {
@@ -871,8 +887,10 @@ class VerifierRuntime implements Verifier {
       entry = new Entry(id, record.watchedAt, false);
       this.#entries.set(id, entry);
     }
-    entry.state = state;
+    entry.state = withoutPins(state);
     entry.savedAt = record.savedAt;
+    // A record written before PINs were withheld is rewritten without its PIN.
+    if (entry.state !== state) this.#markDirty(entry, true);
     // What was observed while loading is applied on top of what was stored.
     entry.preReady = null;
     for (const observation of replay) this.#apply(entry, observation);
@@ -918,7 +936,8 @@ class VerifierRuntime implements Verifier {
       }
       put.push({
         accessCodeId: entry.id,
-        state: entry.state,
+        // No PIN at rest: the store outlives the page (see pin-free.ts).
+        state: withoutPins(entry.state),
         watchedAt: entry.watchedAt,
         savedAt: now,
       });
@@ -976,7 +995,8 @@ class VerifierRuntime implements Verifier {
   }
 
   #send(message: CoordinationMessage): void {
-    this.#coordinator?.send(message);
+    // No PIN crosses to other tabs: any same-origin context can listen on the channel.
+    this.#coordinator?.send(withoutPins(message));
   }
 
   /** Shares an observation made here with the store's other verifiers (batched per task). */

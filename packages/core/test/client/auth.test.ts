@@ -406,14 +406,31 @@ describe('parity with the official SDK (@seamapi/http)', () => {
   it('sends the same credential headers for API key, client session token and publishable key', async () => {
     const proxy = await startProxy(seam.endpoint, {});
     proxies.push(proxy);
-    const seen = () =>
-      proxy.requests.splice(0).map((request) => [request.url, credentialHeaders(request.headers)]);
+    // Path and credential headers only: @seamapi/http 2.x reads with GET and a query string where
+    // we POST a body, and fake-seam-connect 1.86 answers some of its GETs with a 500, which does
+    // not matter here (what was sent does).
+    // The SDK retries a GET that got a 500: each request counts once.
+    const seen = () => [
+      ...new Set(
+        proxy.requests
+          .splice(0)
+          .map((request) =>
+            JSON.stringify([
+              new URL(request.url, 'http://x').pathname,
+              credentialHeaders(request.headers),
+            ]),
+          ),
+      ),
+    ];
+    const sent = (call: Promise<unknown>) => call.catch(() => undefined);
 
-    await SeamHttp.fromApiKey(seam.seed.seam_apikey1_token, {
-      endpoint: proxy.endpoint,
-    }).devices.get({
-      device_id: seam.seed.august_device_1,
-    });
+    await sent(
+      SeamHttp.fromApiKey(seam.seed.seam_apikey1_token, {
+        endpoint: proxy.endpoint,
+      }).devices.get({
+        device_id: seam.seed.august_device_1,
+      }),
+    );
     const sdkApiKey = seen();
     await SeamClient.fromApiKey(seam.seed.seam_apikey1_token, {
       endpoint: proxy.endpoint,
@@ -422,11 +439,13 @@ describe('parity with the official SDK (@seamapi/http)', () => {
     });
     expect(seen()).toEqual(sdkApiKey);
 
-    await SeamHttp.fromClientSessionToken(seam.seed.seam_cst1_token, {
-      endpoint: proxy.endpoint,
-    }).devices.get({
-      device_id: seam.seed.august_device_1,
-    });
+    await sent(
+      SeamHttp.fromClientSessionToken(seam.seed.seam_cst1_token, {
+        endpoint: proxy.endpoint,
+      }).devices.get({
+        device_id: seam.seed.august_device_1,
+      }),
+    );
     const sdkSession = seen();
     await SeamClient.fromClientSessionToken(seam.seed.seam_cst1_token, {
       endpoint: proxy.endpoint,
@@ -438,7 +457,7 @@ describe('parity with the official SDK (@seamapi/http)', () => {
     const sdk = await SeamHttp.fromPublishableKey(seam.seed.seam_pk1_token, 'parity-user', {
       endpoint: proxy.endpoint,
     });
-    await sdk.devices.list();
+    await sent(sdk.devices.list());
     const sdkPublishable = seen();
     await SeamClient.fromPublishableKey(seam.seed.seam_pk1_token, 'parity-user', {
       endpoint: proxy.endpoint,

@@ -389,10 +389,24 @@ describe('describeCapabilities: what the lock supports', () => {
   });
 
   it('has no time zone when Seam does not know it', () => {
-    expect(describeCapabilities(makeDevice({ location: null })).timeZone).toBeNull();
+    expect(describeCapabilities(makeDevice({ location: undefined })).timeZone).toBeNull();
+    // Seam sent `location: null` before @seamapi/types made the object optional.
+    const legacy = { ...makeDevice(), location: null } as unknown as Device;
+    expect(describeCapabilities(legacy).timeZone).toBeNull();
     expect(
       describeCapabilities(makeDevice({ location: { location_name: 'x' } })).timeZone,
     ).toBeNull();
+  });
+
+  it('reads location.time_zone, Seam’s current name, before the deprecated timezone', () => {
+    const both = makeDevice({
+      location: { time_zone: 'Europe/Berlin', timezone: 'America/Denver' },
+    });
+    expect(describeCapabilities(both).timeZone).toBe('Europe/Berlin');
+    const current = makeDevice({ location: { time_zone: 'Asia/Kolkata' } });
+    expect(describeCapabilities(current).timeZone).toBe('Asia/Kolkata');
+    const deprecated = makeDevice({ location: { timezone: 'America/Denver' } });
+    expect(describeCapabilities(deprecated).timeZone).toBe('America/Denver');
   });
 
   it.each<[string, unknown]>([

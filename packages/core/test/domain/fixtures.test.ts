@@ -4,7 +4,7 @@ import { ALL_FIXTURES } from './fixtures.js';
 
 describe('device fixtures', () => {
   it.each(Object.entries(ALL_FIXTURES))(
-    '%s is a valid Device of @seamapi/types 1.721.0',
+    '%s is a valid Device of @seamapi/types 1.977.0',
     (_, make) => {
       const device = make();
       // Undefined keys are how a fixture removes a base field; the API would omit them.

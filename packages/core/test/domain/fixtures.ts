@@ -16,7 +16,7 @@ function uuid(n: number): string {
 let nextId = 1;
 
 /**
- * A complete lock as `/devices/get` returns it (@seamapi/types 1.721.0): online, reachable, with a
+ * A complete lock as `/devices/get` returns it (@seamapi/types 1.977.0): online, reachable, with a
  * built-in keypad and online codes. Each fixture below changes what its brand changes.
  */
 export function makeDevice(overrides: DeviceOverrides = {}): Device {
@@ -270,7 +270,7 @@ export const ultraloqNoTimeZone = (overrides: DeviceOverrides = {}) =>
   makeDevice({
     device_type: 'ultraloq_lock',
     device_provider: provider('ultraloq', 'Ultraloq'),
-    location: null,
+    location: undefined,
     warnings: [
       {
         warning_code: 'ultraloq_time_zone_unknown',

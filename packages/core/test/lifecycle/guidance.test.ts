@@ -178,14 +178,17 @@ describe('GUIDANCE', () => {
     expect(ACTIONS).toContain(entry?.action);
   });
 
-  it('covers every error and warning code of the 1.721.0 access_code schema', () => {
+  it('covers every error and warning code of the installed (1.977.0) access_code schema', () => {
     const errorCodes = schemas.access_code.shape.errors.element.options.map(
       (option) => option.shape.error_code.value,
     );
     const warningCodes = schemas.access_code.shape.warnings.element.options.map(
       (option) => option.shape.warning_code.value,
     );
-    expect(errorCodes.length).toBeGreaterThan(30);
+    // 1.977 folded the provider-specific codes: 8 of the code's own plus the device's.
+    expect(errorCodes.length).toBeGreaterThan(15);
+    expect(errorCodes).toContain('provider_issue');
+    expect(warningCodes).toContain('time_frame_adjusted_for_unknown_time_zone');
     for (const code of errorCodes) {
       expect(guidanceFor({ error_code: code }).known, code).toBe(true);
     }
@@ -205,6 +208,8 @@ describe('GUIDANCE', () => {
 
   it('shares one text among codes that mean the same, and has no text without a code', () => {
     const used = new Set(Object.values(GUIDANCE).map((entry) => entry.textKey));
+    // The no-backup variant is reached through guidanceFor, not the table.
+    used.add('not_set_no_backup');
     expect([...used].sort()).toEqual(Object.keys(GUIDANCE_TEXTS).sort());
     for (const entry of Object.values(GUIDANCE)) {
       const [title, explanation, action] =
@@ -300,5 +305,20 @@ describe('guidanceFor', () => {
     expect(
       guidanceFor({ kind: 'error', code: 'failed_to_set_on_device', scope: 'request' }).key,
     ).toBe('fallback.error');
+  });
+});
+
+describe('issue 8, item 6: a backup code is advised only where one can be pulled', () => {
+  const failed = { error_code: 'failed_to_set_on_device', message: 'no' };
+  it('with a backup available: "Use a backup code", and the text says so', () => {
+    const g = guidanceFor(failed, { backupAvailable: true });
+    expect(g.action).toBe('pull_backup_code');
+    expect(g.explanation).toMatch(/backup code/);
+  });
+  it('without one: neither the action nor the text advises a backup code', () => {
+    const g = guidanceFor(failed, { backupAvailable: false });
+    expect(g.action).toBe('check_connectivity');
+    expect(g.explanation).not.toMatch(/backup/i);
+    expect(g.textKey).toBe('not_set_no_backup');
   });
 });

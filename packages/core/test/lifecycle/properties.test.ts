@@ -87,7 +87,7 @@ const snapshotArb: fc.Arbitrary<AccessCode> = fc
     }),
   );
 
-const REMOVAL_EVENT_TYPES = ['access_code.removed_from_device', 'access_code.deleted'];
+const REMOVAL_EVENT_TYPES = ['access_code.removed_from_device'];
 const EVENT_TYPES = [
   'access_code.created',
   'access_code.changed',

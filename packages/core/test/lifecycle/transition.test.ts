@@ -25,6 +25,7 @@ import {
   at,
   codeError,
   codeWarning,
+  deviceError,
   timeBound,
   uuid,
 } from './fixtures.js';
@@ -653,5 +654,81 @@ describe('parseCodeState', () => {
     } catch (error) {
       expect((error as Error).name).toBe('LifecycleStateError');
     }
+  });
+});
+
+describe('removed only once Seam confirms it (issue 8, item 3)', () => {
+  const active = accessCode({ status: 'set' });
+
+  it('access_code.deleted while Seam still lists the code as removing: removing, not removed', () => {
+    const { state, steps } = walk(initialCodeState(CODE_ID), [
+      observed(active, 0),
+      { type: 'request.started', requestId: 'delete-1', operation: 'delete', observedAt: at(1) },
+      { type: 'request.succeeded', requestId: 'delete-1', operation: 'delete', observedAt: at(1) },
+      event('access_code.deleted', 1),
+      observed(accessCode({ status: 'removing' }), 3),
+      observed(accessCode({ status: 'removing' }), 40),
+    ]);
+    expect(steps.map((step) => step.phase)).toEqual([
+      'active',
+      'removing',
+      'removing',
+      'removing',
+      'removing',
+      'removing',
+    ]);
+    expect(state.terminal).toBe(false);
+  });
+
+  it('a 404 from get, or removed_from_device, is removed', () => {
+    const base = [
+      observed(active, 0),
+      event('access_code.deleted', 1),
+      observed(accessCode({ status: 'removing' }), 3),
+    ];
+    const by404 = walk(initialCodeState(CODE_ID), [
+      ...base,
+      { type: 'code.notFound', accessCodeId: CODE_ID, observedAt: at(41) },
+    ]);
+    expect(by404.state.phase).toBe('removed');
+    const byEvent = walk(initialCodeState(CODE_ID), [
+      ...base,
+      event('access_code.removed_from_device', 41),
+    ]);
+    expect(byEvent.state.phase).toBe('removed');
+  });
+
+  it('access_code.deleted when the account was deleted but the lock still holds it: not removed', () => {
+    const { state } = walk(initialCodeState(CODE_ID), [
+      event('access_code.deleted', 1),
+      observed(active, 2),
+    ]);
+    expect(state.phase).toBe('active');
+  });
+});
+
+describe('the backup pool is spoken of only when it matters (issue 8, item 6)', () => {
+  const emptyPool = deviceError('empty_backup_access_code_pool');
+  it('an active code does not show the lock’s empty pool', () => {
+    const [state] = transition(
+      initialCodeState(CODE_ID),
+      observed(accessCode({ status: 'set', errors: [emptyPool] }), 1),
+    );
+    expect(state.phase).toBe('active');
+    expect(state.issues.map((item) => item.code)).not.toContain('empty_backup_access_code_pool');
+  });
+  it('a failed code does', () => {
+    const [state] = transition(
+      initialCodeState(CODE_ID),
+      observed(
+        accessCode({
+          status: 'setting',
+          errors: [codeError('failed_to_set_on_device'), emptyPool],
+        }),
+        1,
+      ),
+    );
+    expect(state.phase).toBe('failed');
+    expect(state.issues.map((item) => item.code)).toContain('empty_backup_access_code_pool');
   });
 });

@@ -44,7 +44,7 @@ export class SeamApiError extends Error {
 
 /** 400 `invalid_input` with per-field messages; the message names every problem. */
 export function invalidInput(problems: Record<string, string[]>): SeamApiError {
-  const validationErrors: ValidationErrors = {};
+  const validationErrors = Object.create(null) as ValidationErrors;
   const parts: string[] = [];
   for (const [field, messages] of Object.entries(problems)) {
     if (messages.length === 0) continue;

@@ -2,6 +2,7 @@
  * The standard fetch handler: `Request` in, Seam-shaped `Response` out. It is what
  * `sandbox.fetch` is, in a page or a worker, and what the Node server calls for every request.
  */
+import { ForbiddenKeyError, parseJsonSafe } from '@seam-codes/core';
 import { SandboxInputError } from '../input-error.js';
 import { authenticate, requireKind, type Principal } from './auth.js';
 import { SeamApiError } from './errors.js';
@@ -66,8 +67,12 @@ async function readBody(request: RawRequest): Promise<Record<string, unknown>> {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
+    // Prototype-less objects; a __proto__, constructor or prototype key is refused.
+    parsed = parseJsonSafe(text, 'throw');
+  } catch (error) {
+    if (error instanceof ForbiddenKeyError) {
+      throw new SeamApiError(400, 'invalid_input', `The request body is refused: ${error.message}`);
+    }
     throw new SeamApiError(400, 'invalid_input', 'The request body is not valid JSON.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

@@ -4,6 +4,7 @@
  * declares its parameters; anything wrong becomes a 400 `invalid_input` whose
  * `validation_errors` names the field. Unknown parameters are ignored, as Seam ignores them.
  */
+import { isForbiddenKey, ownValue } from '@seam-codes/core';
 import { invalidInput } from './errors.js';
 
 interface Base {
@@ -57,16 +58,26 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Reads a query string into a raw parameter object (repeated keys → arrays, dots → nesting). */
+/**
+ * Reads a query string into a raw parameter object (repeated keys → arrays, dots → nesting).
+ * Every object is prototype-less and a `__proto__`, `constructor` or `prototype` segment is
+ * refused: `?__proto__.code=4321` once wrote to `Object.prototype` and chose every later PIN.
+ */
 export function queryToRaw(search: URLSearchParams): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
+  const raw = Object.create(null) as Record<string, unknown>;
   for (const key of new Set(search.keys())) {
     const values = search.getAll(key);
     const path = key.replace(/\[\]$/, '').split('.');
+    const bad = path.find(isForbiddenKey);
+    if (bad !== undefined) {
+      throw invalidInput({
+        [key]: [`"${bad}" is not accepted in a parameter name; name the parameter itself.`],
+      });
+    }
     let target = raw;
     for (const part of path.slice(0, -1)) {
-      const next = target[part];
-      target[part] = typeof next === 'object' && next !== null ? next : {};
+      const next = ownValue(target, part);
+      target[part] = typeof next === 'object' && next !== null ? next : Object.create(null);
       target = target[part] as Record<string, unknown>;
     }
     target[path[path.length - 1]!] =
@@ -177,10 +188,11 @@ export function parseParams<S extends ParamSpec>(
   spec: S,
   fromQuery: boolean,
 ): Params<S> {
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   const problems: Record<string, string[]> = {};
   for (const [name, field] of Object.entries(spec)) {
-    let value = raw[name];
+    // Own properties only: nothing a polluted prototype holds is ever read as a parameter.
+    let value = ownValue(raw, name);
     if (fromQuery) value = coerceFromQuery(field, value);
     if (value === undefined || (value === null && field.nullable === true)) {
       if (field.required === true) problems[name] = ['Required.'];

@@ -1,9 +1,12 @@
 /**
  * The CLI's state file: the sandbox snapshot plus the wall-clock time it was saved, so a restart
  * can let virtual time catch up with the time the server was down. Writes are atomic (a
- * temporary file renamed over the old one), so a crash never leaves half a file.
+ * temporary file renamed over the old one), so a crash never leaves half a file. The temporary
+ * file has a random name and is created exclusively (`wx`: never an existing file, never through
+ * a symlink someone planted), readable by its owner only: the state holds PINs and credentials.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { Sandbox } from '../sandbox.js';
 import type { SandboxState } from '../state.js';
 
@@ -59,9 +62,23 @@ export function writeStateFile(path: string, sandbox: Sandbox, realNow = Date.no
     speed: sandbox.clock.speed,
     state: sandbox.snapshot(),
   };
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(file));
-  renameSync(temporary, path);
+  const temporary = `${path}.${randomBytes(12).toString('hex')}.tmp`;
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    try {
+      writeSync(fd, JSON.stringify(file));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already renamed or gone: nothing to clean.
+    }
+    throw error;
+  }
 }
 
 /**

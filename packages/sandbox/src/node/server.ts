@@ -129,8 +129,17 @@ function hostnameOf(hostHeader: string | undefined): string | null {
   }
 }
 
-function refuse(response: ServerResponse, type: string, message: string): void {
-  response.writeHead(403, { 'content-type': 'application/json; charset=utf-8', vary: 'origin' });
+function refuse(
+  response: ServerResponse,
+  type: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(403, {
+    'content-type': 'application/json; charset=utf-8',
+    vary: 'origin',
+    ...headers,
+  });
   response.end(JSON.stringify({ error: { type, message }, ok: false }));
 }
 
@@ -156,18 +165,24 @@ async function handle(
     return;
   }
   const origin = request.headers.origin;
-  if (origin !== undefined && !isAllowedOrigin(origin, allowedOrigins)) {
-    // No CORS headers: the page can neither send the real request nor read this answer.
+  const cors = corsHeaders(origin);
+  const refused = origin !== undefined && !isAllowedOrigin(origin, allowedOrigins);
+  if (refused && request.method !== 'OPTIONS') {
+    // Refused before anything is read or run. The answer carries CORS headers so that the page
+    // can read why and say what to do (it learns nothing else: the request was not served).
     request.resume();
     refuse(
       response,
       'origin_not_allowed',
-      'Pages of this origin may not call the sandbox: its demo credentials are public, so only local pages and browser extensions are served. Allow it with seam-sandbox serve --allow-origin <origin>.',
+      `Pages of ${origin} may not call the sandbox: its demo credentials are public, so only local pages and browser extensions are served. Allow it with seam-sandbox serve --allow-origin ${origin}.`,
+      { ...cors, 'access-control-expose-headers': EXPOSED_HEADERS.join(', ') },
     );
     return;
   }
-  const cors = corsHeaders(origin);
   if (request.method === 'OPTIONS') {
+    // A refused origin's preflight passes too, so that its request comes and meets the 403 above
+    // instead of failing as an unreadable network error.
+    request.resume();
     response.writeHead(204, {
       ...cors,
       'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',

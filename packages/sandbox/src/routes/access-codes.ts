@@ -67,7 +67,8 @@ function lookupIncomplete(): SeamApiError {
 
 /** The draft core validates, from Seam's create or update parameters. */
 function draftOf(params: Record<string, unknown>): Record<string, unknown> {
-  const draft: Record<string, unknown> = {};
+  // Prototype-less like the parameters, so an absent PIN or name is never read from a prototype.
+  const draft = Object.create(null) as Record<string, unknown>;
   for (const key of [
     'name',
     'code',

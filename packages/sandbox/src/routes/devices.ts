@@ -2,12 +2,18 @@
  * `/devices/*` and `/locks/*`, plus Seam's sandbox-only simulate routes for devices.
  */
 import { canSeeDevice } from '../http/auth.js';
-import { invalidInput, notFound } from '../http/errors.js';
+import { invalidInput, notFound, SeamApiError } from '../http/errors.js';
 import { route, type Route, type RouteContext } from '../http/router.js';
 import type { DeviceRecord } from '../state.js';
-import { createAttempt, resolveAttemptSuccess } from '../sim/action-attempts.js';
+import {
+  createAttempt,
+  resolveAttemptError,
+  resolveAttemptSuccess,
+} from '../sim/action-attempts.js';
 import { enterCode, removeDevice, setDeviceOnline } from '../sim/device-control.js';
-import { isLock, renderDevice } from '../sim/device-view.js';
+import { deviceReachable, isLock, renderDevice } from '../sim/device-view.js';
+import { recordDeviceEvent } from '../sim/events.js';
+import { messages } from '../sim/messages.js';
 import { accountsOfUser, findDevice, paginate } from './common.js';
 
 const listParams = {
@@ -127,6 +133,41 @@ function getDevice(
 
 const readers = ['api_key', 'client_session'] as const;
 
+/**
+ * `/locks/unlock_door` and `/locks/lock_door`: an action attempt answered `pending`, as Seam
+ * does, which the lock resolves at once: `success` with the lock state changed and a
+ * `lock.unlocked` / `lock.locked` event (method `remote`), or `error` when the lock or its
+ * account cannot be reached.
+ */
+function lockAction(path: '/locks/unlock_door' | '/locks/lock_door'): Route {
+  const unlock = path === '/locks/unlock_door';
+  return route({
+    path,
+    methods: ['POST'],
+    auth: readers,
+    params: { device_id: { kind: 'uuid', required: true } },
+    handle: (context) => {
+      const { world } = context;
+      const device = getDevice(context, true);
+      const attempt = createAttempt(world, device, unlock ? 'UNLOCK_DOOR' : 'LOCK_DOOR');
+      if (!deviceReachable(world, device)) {
+        resolveAttemptError(world, attempt.action_attempt_id, {
+          type: 'device_offline',
+          message: messages.lockUnreachable,
+        });
+        return { action_attempt: attempt };
+      }
+      device.locked = !unlock;
+      recordDeviceEvent(world, unlock ? 'lock.unlocked' : 'lock.locked', device, {
+        action_attempt_id: attempt.action_attempt_id,
+        method: 'remote',
+      });
+      resolveAttemptSuccess(world, attempt.action_attempt_id, { was_confirmed_by_device: true });
+      return { action_attempt: attempt };
+    },
+  });
+}
+
 /** The device and lock routes. */
 export const deviceRoutes: Route[] = [
   route({
@@ -202,6 +243,55 @@ export const deviceRoutes: Route[] = [
     params: { device_id: { kind: 'uuid', required: true } },
     handle: (context) => {
       removeDevice(context.world, findDevice(context, context.params.device_id));
+      return {};
+    },
+  }),
+  lockAction('/locks/unlock_door'),
+  lockAction('/locks/lock_door'),
+  route({
+    path: '/devices/update',
+    methods: ['POST', 'PATCH'],
+    auth: ['api_key'],
+    params: {
+      device_id: { kind: 'uuid', required: true },
+      name: { kind: 'string', nullable: true, maxLength: 255 },
+      properties: { kind: 'record' },
+      custom_metadata: { kind: 'record' },
+      is_managed: { kind: 'boolean' },
+    },
+    handle: (context) => {
+      const { params, world } = context;
+      const device = findDevice(context, params.device_id);
+      if (params.is_managed === false) {
+        throw new SeamApiError(
+          400,
+          'not_supported',
+          'The sandbox keeps every device managed; is_managed: false is not supported.',
+        );
+      }
+      // `name`, or the older `properties.name`; an empty name gives back the provider's name.
+      const nested = params.properties?.['name'];
+      const given = params.name ?? (typeof nested === 'string' ? nested : undefined);
+      if (given !== undefined) {
+        const name = given.trim() === '' ? device.base.properties.name : given;
+        if (typeof name === 'string' && name !== device.base.display_name) {
+          device.base.display_name = name;
+          recordDeviceEvent(world, 'device.name_changed', device, { device_name: name });
+        }
+      }
+      if (params.custom_metadata !== undefined) {
+        const metadata = { ...(device.base.custom_metadata as Record<string, unknown>) };
+        for (const [key, value] of Object.entries(params.custom_metadata)) {
+          if (value === null) delete metadata[key];
+          else if (['string', 'boolean', 'number'].includes(typeof value)) metadata[key] = value;
+          else {
+            throw invalidInput({
+              [`custom_metadata.${key}`]: ['Values must be strings, numbers, booleans or null.'],
+            });
+          }
+        }
+        device.base.custom_metadata = metadata as typeof device.base.custom_metadata;
+      }
       return {};
     },
   }),

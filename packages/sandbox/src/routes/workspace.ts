@@ -166,6 +166,14 @@ export const workspaceRoutes: Route[] = [
     handle: () => ({ msg: 'seam-sandbox is running' }),
   }),
   route({
+    // Seam's components post usage telemetry here; the sandbox accepts it and keeps nothing.
+    path: '/internal/tlmtry',
+    methods: ['POST'],
+    auth: 'none',
+    params: {},
+    handle: () => ({}),
+  }),
+  route({
     path: '/action_attempts/get',
     methods: ['GET', 'POST'],
     auth: ['api_key', 'client_session'],

@@ -9,7 +9,12 @@ import type { World } from '../world.js';
 
 /** The action types the sandbox produces. */
 export type SandboxActionType =
-  'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE' | 'SIMULATE_KEYPAD_CODE_ENTRY';
+  | 'CREATE_ACCESS_CODE'
+  | 'UPDATE_ACCESS_CODE'
+  | 'DELETE_ACCESS_CODE'
+  | 'SIMULATE_KEYPAD_CODE_ENTRY'
+  | 'UNLOCK_DOOR'
+  | 'LOCK_DOOR';
 
 /** Creates a pending action attempt on a device (and its workspace) and returns a copy of it. */
 export function createAttempt(

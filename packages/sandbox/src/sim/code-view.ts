@@ -7,6 +7,7 @@ import type { AccessCode, UnmanagedAccessCode } from '@seamapi/types/connect';
 import type { AccessCodeRecord, UnmanagedCodeRecord } from '../state.js';
 import type { World } from '../world.js';
 import { deviceErrors, readyBackupCount } from './device-view.js';
+import { pendingMutations } from './lifecycle.js';
 
 /** Whether a backup code could be pulled for this code right now (spec §B13). */
 export function backupAvailable(world: World, code: AccessCodeRecord): boolean {
@@ -55,6 +56,7 @@ export function renderAccessCode(world: World, code: AccessCodeRecord): AccessCo
     is_external_modification_allowed: code.is_external_modification_allowed,
     is_one_time_use: code.is_one_time_use,
     is_offline_access_code: code.is_offline_access_code,
+    pending_mutations: device === undefined ? [] : pendingMutations(code, device, world.now()),
   });
   return structuredClone(view) as unknown as AccessCode;
 }

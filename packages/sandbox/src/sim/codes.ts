@@ -44,7 +44,7 @@ function roundWindow(
   endsAt: string,
   rounding: CreateCodeInput['max_time_rounding'],
 ): { starts_at: string; ends_at: string } {
-  const zone = device.base.location?.timezone ?? 'UTC';
+  const zone = device.base.location?.time_zone ?? device.base.location?.timezone ?? 'UTC';
   const byDay = rounding === '1day' || rounding === '1d';
   const floor = (instant: string) => {
     const wall = instantToZonedWallTime(instant, zone);
@@ -108,6 +108,9 @@ export function createCode(
   attemptId: string | null,
 ): AccessCodeRecord {
   const record = blankCode(world, device, world.nextId('access_code'));
+  // Outcomes queued on the lock ("make the next set fail") are this code's: not a pool code's
+  // Seam programs in the background, nor the retry of a code created before them.
+  record.script.push(...device.behaviour.nextSetOutcomes.splice(0));
   const offline = input.is_offline_access_code === true;
   record.name = input.name ?? null;
   record.common_code_key = input.common_code_key ?? null;
@@ -354,12 +357,13 @@ export function modifyExternally(world: World, record: AccessCodeRecord, change:
   const at = world.isoNow();
   if (record.is_external_modification_allowed) {
     if (
-      !record.warnings.some((warning) => warning.warning_code === 'code_modified_external_to_seam')
+      !record.warnings.some((warning) => warning.warning_code === 'external_modification_in_effect')
     ) {
       record.warnings.push({
-        warning_code: 'code_modified_external_to_seam',
+        warning_code: 'external_modification_in_effect',
         message: messages.modifiedExternallyAllowed,
         created_at: at,
+        change_type: change.change,
       });
     }
     recordAccessCodeEvent(world, eventType, record);
@@ -375,12 +379,13 @@ export function modifyExternally(world: World, record: AccessCodeRecord, change:
     reconcile(world, record);
     return;
   }
-  if (!record.errors.some((error) => error.error_code === 'code_modified_external_to_seam')) {
+  if (!record.errors.some((error) => error.error_code === 'conflicting_external_modification')) {
     record.errors.push({
-      error_code: 'code_modified_external_to_seam',
+      error_code: 'conflicting_external_modification',
       message: messages.modifiedExternally,
       is_access_code_error: true,
       created_at: at,
+      change_type: change.change,
     });
   }
   recordAccessCodeEvent(world, eventType, record);

@@ -5,7 +5,7 @@
  * event of each transition and schedules the next wake-up. Everything it needs is in the records,
  * so after a restart a reconcile of every code rebuilds all timers.
  */
-import type { AccessCodeError, AccessCodeWarning } from '@seamapi/types/connect';
+import type { AccessCode, AccessCodeError, AccessCodeWarning } from '@seamapi/types/connect';
 import { assignProviderPin } from '../rules.js';
 import type { AccessCodeRecord, AttemptOutcome, CodeOperation, DeviceRecord } from '../state.js';
 import { nextFloat } from '../util/random.js';
@@ -45,6 +45,54 @@ function timerKey(code: AccessCodeRecord): string {
 /** Whether this code uses the lock's own scheduling. */
 export function usesNativeScheduling(code: AccessCodeRecord, device: DeviceRecord): boolean {
   return device.scheduling === 'native' && code.prefer_native_scheduling;
+}
+
+/** One of Seam's `pending_mutations` (what Seam is still pushing to the lock for a code). */
+export type PendingMutation = NonNullable<AccessCode['pending_mutations']>[number];
+
+/**
+ * The code's `pending_mutations` at `now`: `deleting` while a delete is on its way to the lock,
+ * `deferring_creation` (with `scheduled_at`) while a time-bound code waits for Seam to program
+ * it, `creating` while it is being put on the lock. Empty once the lock holds what Seam wants.
+ */
+export function pendingMutations(
+  code: AccessCodeRecord,
+  device: DeviceRecord,
+  now: number,
+): PendingMutation[] {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  if (code.deleting) {
+    return code.on_device
+      ? [
+          {
+            mutation_code: 'deleting',
+            created_at: iso(code.op?.started_at ?? code.programmable_at),
+            message: messages.mutationDeleting,
+          },
+        ]
+      : [];
+  }
+  if (code.on_device || code.in_backup_pool) return [];
+  const target = targetOf(code, device, now);
+  if (target === 'absent') return [];
+  if (target === 'waiting' && code.type === 'time_bound' && code.starts_at !== null) {
+    const start = Date.parse(code.starts_at);
+    const lead = usesNativeScheduling(code, device) ? PRELOAD_MS : JUST_IN_TIME_MS;
+    const scheduled = Math.max(start - lead, code.programmable_at);
+    if (scheduled > now) {
+      return [
+        {
+          mutation_code: 'deferring_creation',
+          created_at: code.created_at,
+          message: messages.mutationDeferring,
+          scheduled_at: iso(scheduled),
+        },
+      ];
+    }
+  }
+  return [
+    { mutation_code: 'creating', created_at: code.created_at, message: messages.mutationCreating },
+  ];
 }
 
 /** Where the code should be at `now`, ignoring whether the lock can be reached. */
@@ -101,11 +149,10 @@ function drawOutcome(
   device: DeviceRecord,
   kind: CodeOperation['kind'],
 ): AttemptOutcome {
+  // Set outcomes queued on the lock were claimed by the next code created there (createCode).
   const scripted =
     code.script.shift() ??
-    (kind === 'set'
-      ? device.behaviour.nextSetOutcomes.shift()
-      : device.behaviour.nextRemoveOutcomes.shift());
+    (kind === 'set' ? undefined : device.behaviour.nextRemoveOutcomes.shift());
   if (scripted !== undefined) return scripted;
   const probability =
     kind === 'set'
@@ -263,7 +310,7 @@ function completeSet(world: World, code: AccessCodeRecord, device: DeviceRecord,
     code.code = assignProviderPin(world, device, code) ?? code.code;
     code.waiting_for_code_assignment = code.code === null;
   }
-  withoutErrors(code, [...setFailureErrors, 'code_modified_external_to_seam']);
+  withoutErrors(code, [...setFailureErrors, 'conflicting_external_modification']);
   withoutWarning(code, 'delay_in_setting_on_device');
   code.external_change = null;
   if (targetOf(code, device, now) === 'preloaded') {

@@ -19,6 +19,12 @@ export const messages = {
     'Setting the access code is taking longer than usual. The device may be offline or have a weak connection.',
   delayInRemoving:
     'Removing the access code is taking longer than usual. The device may be offline or have a weak connection.',
+  lockUnreachable:
+    'The lock could not be reached (it is offline or its account is disconnected). Try again once it is back.',
+  mutationCreating: 'Seam is setting this access code on the device.',
+  mutationDeferring:
+    "Seam is waiting until closer to the access code's start time before programming it on the device.",
+  mutationDeleting: 'Seam is removing this access code from the device.',
   modifiedExternally:
     'The access code was changed or removed outside Seam after Seam set it. Seam is putting it back.',
   modifiedExternallyAllowed:

@@ -21,8 +21,17 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** Counts the responses checked against the schemas (reported by the fidelity test). */
-export const checked = { responses: 0, errors: 0 };
+/**
+ * Counts the responses checked against the schemas, and the routes they came from; each test
+ * file hands them to the global teardown (test/support/conformance.ts), which prints the total.
+ */
+export const checked = { responses: 0, errors: 0, routes: new Set<string>() };
+
+function count(path: string, status: number): void {
+  checked.responses++;
+  checked.routes.add(path);
+  if (status >= 400) checked.errors++;
+}
 
 /** A function that calls one Seam route and returns the parsed, schema-checked response. */
 export type Caller = <T = Record<string, unknown>>(
@@ -68,8 +77,7 @@ export function callerFor(
     const parsed = JSON.parse(text) as Record<string, unknown>;
     if (isSeamRoute(path) || response.status >= 400) {
       expectSeamShape(path, response.status, parsed);
-      checked.responses++;
-      if (response.status >= 400) checked.errors++;
+      count(path, response.status);
     }
     return { status: response.status, body: parsed as never, headers: response.headers };
   };
@@ -159,8 +167,7 @@ export function checkedFetch(
     if (request.method !== 'OPTIONS' && (isSeamRoute(path) || response.status >= 400)) {
       const body: unknown = await response.clone().json();
       expectSeamShape(path, response.status, body);
-      checked.responses++;
-      if (response.status >= 400) checked.errors++;
+      count(path, response.status);
     }
     return response;
   };
@@ -174,8 +181,7 @@ export function checkedHandle(sandbox: Sandbox): Pick<Sandbox, 'handle'> {
       const path = new URL(request.url).pathname;
       if (isSeamRoute(path) || response.status >= 400) {
         expectSeamShape(path, response.status, JSON.parse(response.body));
-        checked.responses++;
-        if (response.status >= 400) checked.errors++;
+        count(path, response.status);
       }
       return response;
     },

@@ -1,6 +1,6 @@
 /**
  * The schema-fidelity oracle: every response body of every route, in every test, must parse with
- * the zod schemas `@seamapi/types` 1.721.0 publishes, and parsing must not drop anything (a field
+ * the zod schemas of the latest `@seamapi/types` (1.977.0), and parsing must not drop anything (a field
  * the schema does not know is a field real Seam would not send). Error bodies must match the
  * shape `@seamapi/http` decodes.
  */
@@ -27,6 +27,17 @@ export const responseSchemas: Record<string, z.ZodTypeAny> = {
     devices: z.array(schemas.device),
     ...ok,
   }),
+  '/locks/unlock_door': z.object({ action_attempt: schemas.action_attempt, ...ok }),
+  '/locks/lock_door': z.object({ action_attempt: schemas.action_attempt, ...ok }),
+  '/devices/update': empty,
+  '/connected_accounts/get': z.object({ connected_account: schemas.connected_account, ...ok }),
+  '/connected_accounts/list': z.object({
+    connected_accounts: z.array(schemas.connected_account),
+    pagination: schemas.pagination,
+    ...ok,
+  }),
+  // Not in Seam's published routes: Seam's components post telemetry there; an empty 2xx.
+  '/internal/tlmtry': empty,
   '/devices/simulate/connect': empty,
   '/devices/simulate/disconnect': empty,
   '/devices/simulate/remove': empty,

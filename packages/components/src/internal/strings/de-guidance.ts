@@ -9,6 +9,10 @@ export const deGuidance: Strings['guidance'] = {
     'Noch nicht auf dem Schloss',
     'Seam konnte diesen Code nicht auf das Schloss setzen und versucht es weiter. Braucht der Gast bald Zutritt, geben Sie ihm einen Ersatzcode.',
   ],
+  not_set_no_backup: [
+    'Noch nicht auf dem Schloss',
+    'Seam konnte diesen Code nicht auf das Schloss setzen und versucht es weiter. Prüfen Sie, ob das Schloss online und sein Tastenfeld verbunden ist.',
+  ],
   not_removed: [
     'Nicht vom Schloss entfernt',
     'Seam konnte diesen Code nicht entfernen und versucht es weiter. Prüfen Sie die App des Herstellers: Der Code ist vielleicht schon weg.',

@@ -85,6 +85,20 @@ export const deIssues: Strings['issues'] = {
     'Ein befristeter Code braucht auch einen Beginn. Geben Sie ihn an oder wählen Sie „Bis zum Löschen“.',
   'ends_at:window_incomplete': () =>
     'Ein befristeter Code braucht auch ein Ende. Geben Sie es an oder wählen Sie „Bis zum Löschen“.',
+  'starts_at:window_time_missing': () =>
+    'Ein Code mit Beginn und Ende braucht den Beginn. Geben Sie Datum und Uhrzeit ein oder ' +
+    'wählen Sie „Bis zum Löschen“.',
+  'ends_at:window_time_missing': () =>
+    'Ein Code mit Beginn und Ende braucht das Ende. Geben Sie Datum und Uhrzeit ein oder ' +
+    'wählen Sie „Bis zum Löschen“.',
+  'starts_at:window_time_invalid': () =>
+    `${start} ist kein vollständiges Datum mit Uhrzeit. Prüfen Sie Tag, Monat, Jahr und Stunde.`,
+  'ends_at:window_time_invalid': () =>
+    `${end} ist kein vollständiges Datum mit Uhrzeit. Prüfen Sie Tag, Monat, Jahr und Stunde.`,
+  starts_now: () =>
+    'Der Beginn liegt schon in der Vergangenheit: Der Code gilt, sobald er am Schloss ist, bis zum Ende.',
+  name_required: (p) =>
+    `Dieses Schloss verlangt einen Namen mit mindestens ${p.nameMin} Zeichen. Geben Sie einen Namen ein.`,
   offline_code_requires_window: () =>
     'Offline-Codes brauchen einen Beginn und ein Ende. Geben Sie beide Zeiten an.',
   backup_pool_requires_window: () =>

@@ -79,6 +79,9 @@ export const de: Strings = {
       'Die Antwort von Seam ging verloren, und es ließ sich nicht feststellen, ob der Code angelegt ' +
       'wurde. Prüfen Sie die Codes des Schlosses, bevor Sie ihn erneut anlegen.',
     apiError: (message) => `Seam meldet ein Problem: ${message}`,
+    originNotAllowed: (origin) =>
+      `Die Sandbox bedient keine Seiten von ${origin}. Starten Sie sie mit ` +
+      `seam-sandbox serve --allow-origin ${origin} neu und laden Sie diese Seite dann neu.`,
     unexpected: (message) => `Etwas ist schiefgegangen: ${message}`,
   },
   issues: deIssues,
@@ -118,9 +121,10 @@ export const de: Strings = {
     zoneOfLock: (zone) => `Zeiten gelten in der Zeitzone des Schlosses: ${zone}.`,
     zoneOfProperty: (zone) => `Zeiten gelten in der Zeitzone der Unterkunft: ${zone}.`,
     zoneUnknown: (zone) =>
-      `Die Zeitzone des Schlosses ist unbekannt, daher gelten Ihre Zeiten: ${zone}. Setzen Sie time-zone auf die Zone der Unterkunft.`,
+      `Die Zeitzone des Schlosses ist unbekannt, daher gelten Ihre Zeiten: ${zone}.`,
     viewerZone: (zone) => `Ihre Zeitzone: ${zone}.`,
     online: 'Online',
+    accountDisconnected: 'Konto getrennt',
     offline: 'Offline',
     battery: (percent) => `Batterie ${percent}`,
     keypadConnected: (battery) =>
@@ -150,6 +154,7 @@ export const de: Strings = {
     nativeScheduling: 'Codes werden bis zu 72 Stunden vor Beginn auf das Schloss geladen.',
     justInTime: 'Codes werden etwa eine Stunde vor Beginn programmiert.',
     cannotTitle: 'Dieses Schloss kann gerade keinen neuen Code annehmen.',
+    cannotEverTitle: 'Dieses Schloss kann keine Zugangscodes annehmen.',
     lockFull: (max) =>
       `Alle ${max} Codeplätze sind belegt. Löschen Sie einen nicht mehr benötigten Code und versuchen Sie es dann erneut.`,
     name: 'Name',
@@ -293,6 +298,9 @@ export const de: Strings = {
     pinHidden: 'PIN verborgen',
     pinPending: 'Die PIN ist noch nicht vergeben.',
     showPin: 'PIN zeigen',
+    hidePin: 'PIN verbergen',
+    startsNow: (end) => `Ab jetzt (der Beginn war schon vorbei) bis ${end}`,
+    pendingDue: 'Seam setzt den Code gleich auf das Schloss.',
     copyPin: 'PIN kopieren',
     copied: 'Kopiert',
     copyFailed:

@@ -60,6 +60,9 @@ export const en: Strings = {
     outcomeUnknown:
       "The answer from Seam was lost and we could not tell whether the code was created. Check the lock's codes before creating it again.",
     apiError: (message) => `Seam reported a problem: ${message}`,
+    originNotAllowed: (origin) =>
+      `The sandbox does not serve pages of ${origin}. Restart it with ` +
+      `seam-sandbox serve --allow-origin ${origin}, then reload this page.`,
     unexpected: (message) => `Something went wrong: ${message}`,
   },
   issues: {},
@@ -74,10 +77,10 @@ export const en: Strings = {
     sharedPinOn: (names) => `One PIN for ${names}`,
     zoneOfLock: (zone) => `Times are in the lock's time zone: ${zone}.`,
     zoneOfProperty: (zone) => `Times are in the property's time zone: ${zone}.`,
-    zoneUnknown: (zone) =>
-      `The lock's time zone is unknown, so times are in yours: ${zone}. Set time-zone to the property's zone.`,
+    zoneUnknown: (zone) => `The lock's time zone is unknown, so times are in yours: ${zone}.`,
     viewerZone: (zone) => `Yours is ${zone}.`,
     online: 'Online',
+    accountDisconnected: 'account disconnected',
     offline: 'Offline',
     battery: (percent) => `battery ${percent}`,
     keypadConnected: (battery) =>
@@ -92,6 +95,7 @@ export const en: Strings = {
     nativeScheduling: 'Codes are preloaded on the lock up to 72 hours before they start.',
     justInTime: 'Codes are programmed about an hour before they start.',
     cannotTitle: 'This lock cannot take a new code right now.',
+    cannotEverTitle: 'This lock cannot take access codes.',
     lockFull: (max) =>
       `All ${max} code slots are taken. Delete a code that is no longer needed, then come back.`,
     name: 'Name',
@@ -220,6 +224,9 @@ export const en: Strings = {
     pinHidden: 'PIN hidden',
     pinPending: 'The PIN is not assigned yet.',
     showPin: 'Show PIN',
+    hidePin: 'Hide PIN',
+    startsNow: (end) => `From now (the start had passed) until ${end}`,
+    pendingDue: 'Seam is about to put the code on the lock.',
     copyPin: 'Copy PIN',
     copied: 'Copied',
     copyFailed: 'The PIN could not be copied here; it is shown so you can copy it by hand.',

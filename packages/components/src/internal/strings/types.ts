@@ -50,6 +50,8 @@ export interface Strings {
     readonly timeout: string;
     readonly outcomeUnknown: string;
     readonly apiError: (message: string) => string;
+    /** The local sandbox refused this page's origin (`origin_not_allowed`): how to allow it. */
+    readonly originNotAllowed: (origin: string) => string;
     readonly unexpected: (message: string) => string;
   };
   /** `validateCodeDraft` findings by code (or `field:code`); English uses core's sentences. */
@@ -77,6 +79,8 @@ export interface Strings {
     readonly zoneUnknown: (zone: string) => string;
     readonly viewerZone: (zone: string) => string;
     readonly online: string;
+    /** The lock's account lost its authorisation: said instead of online. */
+    readonly accountDisconnected: string;
     readonly offline: string;
     readonly battery: (percent: string) => string;
     readonly keypadConnected: (battery: string | null) => string;
@@ -91,6 +95,8 @@ export interface Strings {
     readonly nativeScheduling: string;
     readonly justInTime: string;
     readonly cannotTitle: string;
+    /** For a lock that can never take a code (no keypad, no access-code support). */
+    readonly cannotEverTitle: string;
     readonly lockFull: (max: number) => string;
     readonly name: string;
     readonly nameHint: (min: number | null, max: number | null, unique: boolean) => string;
@@ -156,6 +162,11 @@ export interface Strings {
     readonly pinHidden: string;
     readonly pinPending: string;
     readonly showPin: string;
+    readonly hidePin: string;
+    /** The window of a code whose start had passed when it was created. */
+    readonly startsNow: (end: string) => string;
+    /** A pending code whose moment to be programmed has come. */
+    readonly pendingDue: string;
     readonly copyPin: string;
     readonly copied: string;
     readonly copyFailed: string;

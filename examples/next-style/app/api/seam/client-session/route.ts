@@ -1,0 +1,3 @@
+// `POST /api/seam/client-session`: a route handler, for a page that needs a new token (after
+// `seam-session-expired`).
+export { POST } from '../../../../../shared/client-session.mjs';

@@ -1,0 +1,222 @@
+// Framework typings and editor data, generated from custom-elements.json after `tsc` has written
+// dist/ (run by `build`). Nothing here is written by hand per element: a new element, attribute
+// or `@fires` tag shows up in every output on the next build.
+//
+//   dist/react.js, dist/react.d.ts   React 19 JSX types for the tags, and @lit/react wrappers
+//                                    (React 18 and earlier) that also define the elements
+//   dist/vue.js, dist/vue.d.ts       Vue `GlobalComponents` types (template type-checking)
+//   dist/jsx-types.d.ts              the per-tag prop types both of the above use
+//   dist/vscode.*-custom-data.json   VS Code HTML/CSS custom data
+//   dist/web-types.json              JetBrains web-types
+//
+// The custom-element-*-integration generators write the first drafts. Their output is then fixed
+// in three places, each checked so that a generator update cannot silently change it: their event
+// handlers take `CustomEvent<Type>` (our events are classes with a typed `detail`, so the handler
+// takes `Type`), their single import repeats names two elements share, and the Vue file declares a
+// global JSX namespace (a library must not add one: it collides with React's and Preact's).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
+import { generateJsxTypes } from 'custom-element-jsx-integration';
+import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(packageDir, 'dist');
+const manifest = JSON.parse(readFileSync(join(packageDir, 'custom-elements.json'), 'utf8'));
+
+const elements = manifest.modules.flatMap((module) =>
+  (module.declarations ?? [])
+    .filter((declaration) => declaration.customElement && declaration.tagName)
+    .map((declaration) => ({ ...declaration, module: module.path })),
+);
+if (elements.length === 0) throw new Error('typings: the manifest declares no element');
+
+/**
+ * The `define` module the manifest records for an element: the one beside its class
+ * (`code-creator/define.js`), else the one that defines the fewest tags.
+ */
+function defineModule(element) {
+  const candidates = manifest.modules
+    .filter((module) => /(^|\/)define\.js$/.test(module.path))
+    .filter((module) =>
+      (module.exports ?? []).some(
+        (entry) => entry.kind === 'custom-element-definition' && entry.name === element.tagName,
+      ),
+    )
+    .map((module) => module.path);
+  const beside = element.module.replace(/[^/]+$/, 'define.js');
+  const own = candidates.includes(beside)
+    ? beside
+    : candidates.sort((a, b) => definedTags(a) - definedTags(b))[0];
+  if (own === undefined)
+    throw new Error(`typings: no define module registers <${element.tagName}>`);
+  return own;
+}
+function definedTags(path) {
+  const module = manifest.modules.find((candidate) => candidate.path === path);
+  return (module?.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition')
+    .length;
+}
+
+const relative = (path) => `./${path.replace(/^dist\//, '')}`;
+const camel = (name) => name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+const pascal = (name) => name.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase());
+
+/** Every type the drafts name (element classes and event classes), from the package index. */
+const TYPES_FROM = './index.js';
+
+function replaceChecked(text, pattern, replacement, what) {
+  if (!pattern.test(text)) throw new Error(`typings: the generator's output changed (${what})`);
+  return text.replace(pattern, replacement);
+}
+
+/** Runs one generator into a scratch folder and returns what it wrote. */
+function draft(generate, options, fileName) {
+  const scratch = mkdtempSync(join(tmpdir(), 'seam-typings-'));
+  try {
+    generate(manifest, { ...options, outdir: scratch, fileName, hideLogs: true });
+    return readFileSync(join(scratch, fileName), 'utf8');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The drafts' one import line names shared event classes twice: import each name once. */
+function dedupeImport(text) {
+  return replaceChecked(
+    text,
+    /import type \{([^}]*)\} from "\.\/index\.js";/,
+    (_, names) =>
+      `import type { ${[...new Set(names.split(',').map((name) => name.trim()))].filter(Boolean).join(', ')} } from "${TYPES_FROM}";`,
+    'one import from the index',
+  );
+}
+
+function eventHandlers(text) {
+  return replaceChecked(
+    text,
+    /\(e: CustomEvent<([A-Za-z_$][\w$]*)>\) => void/g,
+    '(event: $1) => void',
+    'event handlers as CustomEvent<Type>',
+  );
+}
+
+const banner =
+  '// Generated by tools/generate-typings.mjs from custom-elements.json. Do not edit.\n';
+const options = { globalTypePath: TYPES_FROM };
+
+// Per-tag prop types (attributes, properties, events), shared by the React and Vue entries.
+let jsx = draft(generateJsxTypes, options, 'jsx-types.d.ts');
+jsx = eventHandlers(dedupeImport(jsx));
+writeFileSync(join(dist, 'jsx-types.d.ts'), banner + jsx);
+
+let vue = draft(generateVuejsTypes, options, 'vue.d.ts');
+vue = eventHandlers(dedupeImport(vue));
+vue = replaceChecked(
+  vue,
+  /\n\s*declare global \{\s*namespace JSX \{[^}]*IntrinsicElements extends CustomElements \{\}\s*\}\s*\}/,
+  '',
+  'a global JSX namespace',
+);
+// vue-tsc matches a template's `foo-bar=` and `@foo-bar` against the props `fooBar` and
+// `onFooBar` (Vue camelizes), so kebab-case keys would never be checked: camelize them.
+vue = replaceChecked(
+  vue,
+  /^(\s*)"(on)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"\?:/gm,
+  (_, indent, on, name) => `${indent}${on ? `on${pascal(name)}` : camel(name)}?:`,
+  'kebab-case prop keys',
+);
+writeFileSync(join(dist, 'vue.d.ts'), banner + vue);
+writeFileSync(
+  join(dist, 'vue.js'),
+  `${banner}// Types only: \`import type {} from '@seam-codes/components/vue'\` (or list it in tsconfig
+// "types") gives Vue templates the elements' attributes, properties and events.
+export {};
+`,
+);
+
+// React: the JSX augmentation (React 19 passes properties and events to custom elements) and,
+// for React 18 and earlier, @lit/react wrappers with React-style event props.
+const wrappers = elements.map((element) => {
+  const events = (element.events ?? []).map((event) => ({
+    prop: `on${pascal(event.name)}`,
+    name: event.name,
+    type: event.type?.text ?? 'Event',
+  }));
+  return { element, events, define: relative(defineModule(element)) };
+});
+const eventTypes = [
+  ...new Set(wrappers.flatMap(({ events }) => events.map((event) => event.type))),
+].filter((type) => type !== 'Event');
+
+writeFileSync(
+  join(dist, 'react.js'),
+  `${banner}import * as React from 'react';
+import { createComponent } from '@lit/react';
+${wrappers.map(({ define, element }) => `import { ${element.name} as ${element.name}Element } from '${define}';`).join('\n')}
+${wrappers
+  .map(
+    ({ element, events }) => `
+/** \`<${element.tagName}>\` as a React component (the element is defined on import). */
+export const ${element.name} = createComponent({
+  react: React,
+  tagName: '${element.tagName}',
+  elementClass: ${element.name}Element,
+  events: {
+${events.map((event) => `    ${event.prop}: '${event.name}',`).join('\n')}
+  },
+});`,
+  )
+  .join('\n')}
+`,
+);
+
+writeFileSync(
+  join(dist, 'react.d.ts'),
+  `${banner}import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { EventName, ReactWebComponent } from '@lit/react';
+import type { ${[...elements.map((element) => `${element.name} as ${element.name}Element`), ...eventTypes].join(', ')} } from '${TYPES_FROM}';
+import type { CustomElements } from './jsx-types.js';
+
+export type { CustomElements };
+
+/** React's own props for an element, with the element's attributes, properties and events on top. */
+type ElementProps<E extends HTMLElement, Own> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own> & Own;
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+${elements.map((element) => `      '${element.tagName}': ElementProps<${element.name}Element, CustomElements['${element.tagName}']>;`).join('\n')}
+    }
+  }
+}
+${wrappers
+  .map(
+    ({ element, events }) => `
+/** \`<${element.tagName}>\` as a React component (the element is defined on import). */
+export declare const ${element.name}: ReactWebComponent<
+  ${element.name}Element,
+  {
+${events.map((event) => `    ${event.prop}: EventName<${event.type}>;`).join('\n')}
+  }
+>;`,
+  )
+  .join('\n')}
+`,
+);
+
+// Editor data.
+generateVsCodeCustomElementData(manifest, {
+  outdir: dist,
+  htmlFileName: 'vscode.html-custom-data.json',
+  cssFileName: 'vscode.css-custom-data.json',
+  hideLogs: true,
+});
+generateJetBrainsWebTypes(manifest, {
+  outdir: dist,
+  webTypesFileName: 'web-types.json',
+  hideLogs: true,
+});
