@@ -156,8 +156,9 @@ export function startRuntime(ctx: ContentScriptContext, options: RuntimeOptions 
       isolateEvents: true,
       css: chipCss,
       onMount(container) {
+        // A re-mount after a re-render calls this again: one box, drawn with the current status.
         const box = document.createElement('span');
-        container.append(box);
+        container.replaceChildren(box);
         return box;
       },
     });
