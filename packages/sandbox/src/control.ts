@@ -183,7 +183,10 @@ export class SandboxControl {
     });
   }
 
-  /** Makes the next `count` attempts to set a code on this lock fail. */
+  /**
+   * Makes the next code created on this lock fail its first `count` attempts to be set (the
+   * outcomes belong to that code, not to a pool code or an older code's retry).
+   */
   failNextSet(deviceId: string, count = 1): void {
     assertCount(count);
     this.#run(() => {
@@ -193,7 +196,10 @@ export class SandboxControl {
     });
   }
 
-  /** Makes the next `count` attempts to set a code on this lock slow (delay warning first). */
+  /**
+   * Makes the next code created on this lock slow for its first `count` attempts to be set
+   * (delay warning first).
+   */
   delayNextSet(deviceId: string, count = 1): void {
     assertCount(count);
     this.#run(() => {
