@@ -36,10 +36,7 @@ const firstStory = entries.find((entry) => entry.type === 'story');
  * Axe rules waived on one page, each with its reason. Keep this short: it is for content this
  * site embeds from elsewhere in the repository, which is fixed there.
  */
-const WAIVED = {
-  // The relay README's options table has a header cell with no text (packages/relay/README.md).
-  'guides-verification-and-the-relay--docs': ['empty-table-header'],
-};
+const WAIVED = {};
 
 /** The custom state each story must reach: the phase or view it is named after. */
 const EXPECTED = {
