@@ -1,7 +1,9 @@
 /**
- * German is its own module: an English page never fetches it, and a German element renders
- * nothing until it has arrived, then German (never English first). This file imports no table
- * but the English one, so the fetches it sees are the elements' own.
+ * What a status page fetches. German is its own module: an English page never fetches it, and a
+ * German element renders nothing until it has arrived, then German (never English first). The
+ * verifier's push source and multi-tab coordination are their own modules too: a page polling a
+ * code with an in-memory store fetches neither. This file imports no table but the English one
+ * and no verifier source, so the fetches it sees are the elements' own.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { createAccessCode } from '@seam-codes/core';
@@ -48,6 +50,8 @@ describe('string tables load per language', () => {
     await el.updateComplete;
     await waitUntil(() => el.shadowRoot?.querySelector('[part~="phase"]'), 'no phase shown');
     expect(fetched('strings/de')).to.deep.equal([]);
+    expect(fetched('verify/push-source')).to.deep.equal([]);
+    expect(fetched('verify/coordination.ts')).to.deep.equal([]);
     el.remove();
   });
 

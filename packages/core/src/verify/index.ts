@@ -26,7 +26,7 @@ export {
 } from './clock.js';
 export { createMemoryStore, type MemoryStore } from './memory-store.js';
 export { PIN_WITHHELD, isPinWithheld, withoutPins } from './pin-free.js';
-export { RelayStreamError } from './push-source.js';
+export { RelayStreamError } from './push-options.js';
 export {
   createSseParser,
   type SseMessage,

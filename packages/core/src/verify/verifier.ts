@@ -27,17 +27,15 @@ import type {
   TransportFailure,
 } from '../lifecycle/types.js';
 import { realClock } from './clock.js';
-import {
-  Coordinator,
-  platformCoordinationApis,
-  type CoordinationApis,
-  type CoordinationMessage,
-  type SharedObservation,
-} from './coordination.js';
+import { platformCoordinationApis, type CoordinationApis } from './coordination-apis.js';
+import type { Coordinator, CoordinationMessage, SharedObservation } from './coordination.js';
+import type * as CoordinationModule from './coordination.js';
 import { readCursor, startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
 import { createMemoryStore } from './memory-store.js';
 import { withoutPins } from './pin-free.js';
-import { PushStream, resolvePushOptions, type ResolvedPushOptions } from './push-source.js';
+import { resolvePushOptions, type ResolvedPushOptions } from './push-options.js';
+import type * as PushSourceModule from './push-source.js';
+import type { PushStream } from './push-source.js';
 import {
   MAX_IDS_PER_REQUEST,
   backoffMs,
@@ -276,6 +274,9 @@ class VerifierRuntime implements Verifier {
   readonly #pushGroups = new Map<string, PushGroup>();
   readonly #storedLastEventIds = new Map<string, string>();
   #pushSyncTimer: unknown = null;
+  /** The stream module, fetched the first time a code is followed by push. */
+  #pushSource: typeof PushSourceModule | null = null;
+  #pushSourceLoading = false;
   readonly #tokenKeys = new WeakMap<object, number>();
   #tokenKeyCounter = 0;
 
@@ -288,7 +289,10 @@ class VerifierRuntime implements Verifier {
   #requestCounter = 0;
 
   // coordination between the verifiers of one store
-  readonly #coordinator: Coordinator | null;
+  /** Web Locks and BroadcastChannel when this verifier coordinates with others of its store. */
+  #coordinationApis: CoordinationApis | null;
+  /** Created by `#start` from its own module (see `coordination.ts`). */
+  #coordinator: Coordinator | null = null;
   #role: VerifierRole = 'solo';
   /** Leader: the codes each member follows, and whether its page is visible. */
   readonly #members = new Map<string, { ids: Set<string>; visible: boolean }>();
@@ -371,14 +375,7 @@ class VerifierRuntime implements Verifier {
       coordination === 'auto' && typeof key === 'string' && key !== ''
         ? platformCoordinationApis()
         : null;
-    this.#coordinator =
-      apis === null
-        ? null
-        : new Coordinator(apis, key as string, {
-            onLeadership: () => this.#takeOver(),
-            onMessage: (message) => this.#onMessage(message),
-            report: (error) => this.#onError(error, 'store'),
-          });
+    this.#coordinationApis = apis;
 
     if (this.#visibility !== null) {
       this.#stopVisibility = this.#visibility.onChange(() => this.#visibilityChanged());
@@ -667,7 +664,7 @@ class VerifierRuntime implements Verifier {
    */
   #apply(entry: Entry, observation: Observation, origin: 'local' | 'shared' = 'local'): boolean {
     if (entry.preReady !== null) entry.preReady.push(observation);
-    if (this.#coordinator !== null) {
+    if (this.#coordinationApis !== null) {
       entry.recent.push(observation);
       if (entry.recent.length > RECENT_OBSERVATIONS) entry.recent.shift();
       if (origin === 'local') this.#share(entry.id, observation);
@@ -817,13 +814,40 @@ class VerifierRuntime implements Verifier {
   // Loading (resuming) from the store
 
   async #start(): Promise<void> {
-    if (this.#coordinator !== null) {
-      await this.#coordinator.start();
+    const apis = this.#coordinationApis;
+    if (apis !== null) {
+      let coordination: typeof CoordinationModule | null = null;
+      try {
+        coordination = await import('./coordination.js');
+      } catch (error) {
+        // Without it this verifier runs its sources alone, as where the APIs are missing.
+        this.#coordinationApis = null;
+        this.#outbox = [];
+        this.#onError(error, 'store');
+      }
       if (this.#disposed) return;
-      this.#role = this.#coordinator.isLeader ? 'leader' : 'follower';
+      if (coordination !== null) await this.#startCoordination(coordination, apis);
+      if (this.#disposed) return;
     }
     await this.#load();
     if (this.#role === 'leader') this.#send({ v: 1, kind: 'leader', from: this.#memberId });
+  }
+
+  async #startCoordination(
+    coordination: typeof CoordinationModule,
+    apis: CoordinationApis,
+  ): Promise<void> {
+    const coordinator = new coordination.Coordinator(apis, this.#store.coordinationKey as string, {
+      onLeadership: () => this.#takeOver(),
+      onMessage: (message) => this.#onMessage(message),
+      report: (error) => this.#onError(error, 'store'),
+    });
+    this.#coordinator = coordinator;
+    // Observations made while the module loaded waited in the outbox.
+    this.#flushOutbox();
+    await coordinator.start();
+    if (this.#disposed) return;
+    this.#role = coordinator.isLeader ? 'leader' : 'follower';
   }
 
   async #load(): Promise<void> {
@@ -1007,7 +1031,8 @@ class VerifierRuntime implements Verifier {
   }
 
   #flushOutbox(): void {
-    if (this.#outbox.length === 0) return;
+    // Until the coordinator exists (its module is loading) the outbox keeps what to share.
+    if (this.#outbox.length === 0 || this.#coordinator === null) return;
     const items = this.#outbox;
     this.#outbox = [];
     this.#send({ v: 1, kind: 'observations', from: this.#memberId, items });
@@ -1610,6 +1635,11 @@ class VerifierRuntime implements Verifier {
         wanted.set(key, group);
       }
     }
+    const streams = this.#pushSource;
+    if (streams === null) {
+      if (wanted.size > 0) this.#loadPushSource();
+      return;
+    }
     for (const [key, group] of this.#pushGroups) {
       if (!wanted.has(key)) {
         for (const stream of group.streams) stream.close();
@@ -1634,7 +1664,7 @@ class VerifierRuntime implements Verifier {
         if (existing !== undefined) {
           existing.setAccessCodeIds(part);
         } else {
-          const stream = new PushStream(
+          const stream = new streams.PushStream(
             options,
             this.#pushHost(current),
             part,
@@ -1646,6 +1676,24 @@ class VerifierRuntime implements Verifier {
       });
       for (const stream of group.streams.splice(parts.length)) stream.close();
     }
+  }
+
+  #loadPushSource(): void {
+    if (this.#pushSourceLoading) return;
+    this.#pushSourceLoading = true;
+    void this.#track(
+      import('./push-source.js').then(
+        (module) => {
+          this.#pushSource = module;
+          this.#syncPush();
+        },
+        (error: unknown) => {
+          // The next change of watched codes tries again.
+          this.#pushSourceLoading = false;
+          this.#onError(error, 'push');
+        },
+      ),
+    );
   }
 
   #pushHost(group: PushGroup) {
