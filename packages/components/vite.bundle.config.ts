@@ -20,7 +20,9 @@ export default defineConfig({
     rolldownOptions: {
       // Vite's lib mode keeps whitespace for the 'es' format even with minify: true; Rolldown's
       // own minifier gives the real size (toolchain notes, §5).
-      output: { minify: true },
+      // inlineDynamicImports: the lazily loaded parts (verifier sources, other languages) stay in
+      // this one file, for those who want one file.
+      output: { minify: true, inlineDynamicImports: true },
     },
   },
 });

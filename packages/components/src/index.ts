@@ -16,4 +16,6 @@ export {
 export { SeamElement, type SeamTheme } from './internal/seam-element.js';
 export { SeamConnectedElement } from './internal/connected-element.js';
 export { isLocalSandboxEndpoint } from './internal/credentials.js';
-export { de, en, stringsFor, supportedLanguages, type Strings } from './internal/strings/index.js';
+export { en, stringsFor, supportedLanguages, type Strings } from './internal/strings/index.js';
+// German as a value for those who import it; the elements load it themselves when lang=de.
+export { de } from './internal/strings/de.js';

@@ -15,7 +15,7 @@ import type {
   SeamCodeSubmitEvent,
 } from '../src/code-creator/code-creator.events.js';
 import type { SeamErrorEvent } from '../src/internal/events.js';
-import { de } from '../src/internal/strings/index.js';
+import { de } from '../src/internal/strings/de.js';
 import { $, $$, START, check, settle, text, type, untilState, world } from './support.js';
 
 type World = ReturnType<typeof world>;

@@ -17,7 +17,8 @@ import type {
   SeamCodeDeleteEvent,
   SeamStatusChangeEvent,
 } from '../src/code-status/code-status.events.js';
-import { de, en } from '../src/internal/strings/index.js';
+import { de } from '../src/internal/strings/de.js';
+import { en } from '../src/internal/strings/index.js';
 import { $, $$, text, world } from './support.js';
 
 type World = ReturnType<typeof world>;

@@ -5,7 +5,14 @@ import { canonicalLang, primaryLanguage, resolveLang } from '../src/internal/loc
 import { SeamElement } from '../src/internal/seam-element.js';
 import { describeError } from '../src/internal/errors.js';
 import { localReason } from '../src/internal/issue-text.js';
-import { de, en, stringsFor, supportedLanguages } from '../src/internal/strings/index.js';
+import { de } from '../src/internal/strings/de.js';
+import {
+  en,
+  loadStrings,
+  readyStrings,
+  stringsFor,
+  supportedLanguages,
+} from '../src/internal/strings/index.js';
 
 /** A minimal element on the shared base, to test what every seam element inherits. */
 class ProbeElement extends SeamElement {
@@ -52,7 +59,11 @@ describe('locale resolution', () => {
     expect(primaryLanguage('de-CH')).to.equal('de');
   });
 
-  it('picks a complete table by primary language, English otherwise', () => {
+  it('loads a complete table by primary language, English otherwise', async () => {
+    expect(readyStrings('fr-FR')).to.equal(en);
+    expect(await loadStrings('fr-FR')).to.equal(en);
+    expect(await loadStrings('de-AT')).to.equal(de);
+    expect(readyStrings('de-CH')).to.equal(de);
     expect(stringsFor('de-AT')).to.equal(de);
     expect(stringsFor('fr-FR')).to.equal(en);
     expect(supportedLanguages).to.include.members(['en', 'de']);

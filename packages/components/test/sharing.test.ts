@@ -10,7 +10,7 @@ import type { SeamCodeCreator } from '../src/code-creator/code-creator.js';
 import type { SeamCodeStatus } from '../src/code-status/code-status.js';
 import { provideSeamContext } from '../src/context.js';
 import type { SeamErrorEvent, SeamSessionExpiredEvent } from '../src/internal/events.js';
-import { de } from '../src/internal/strings/index.js';
+import { de } from '../src/internal/strings/de.js';
 import { $, text, type, untilState, world } from './support.js';
 
 type World = ReturnType<typeof world>;

@@ -706,6 +706,9 @@ export class SeamCodeCreator extends SeamConnectedElement {
 
     this.submitting = true;
     this.announcement = this.t.creator.submitting;
+    // The status element is fetched while Seam creates the code, not with the form: a page that
+    // never creates a code never downloads it.
+    const statusElement = loadStatusElement();
     try {
       let accessCodes: AccessCode[];
       let actionAttempt: ActionAttempt | null = null;
@@ -729,6 +732,9 @@ export class SeamCodeCreator extends SeamConnectedElement {
       const [first] = accessCodes;
       if (first === undefined) throw new Error('Seam answered the create without a code.');
       for (const code of accessCodes) connection.verifier?.watch(code);
+      // The code exists whatever happens to this fetch: a failed load leaves the statuses
+      // undefined (the created view still says the code was created) and is reported.
+      await statusElement.catch((error: unknown) => this.#onStatusLoadError(error));
       this.created = accessCodes;
       this.view = 'created';
       this.announcement = this.t.creator.created;
@@ -741,6 +747,15 @@ export class SeamCodeCreator extends SeamConnectedElement {
     } finally {
       this.submitting = false;
     }
+  }
+
+  #onStatusLoadError(error: unknown): void {
+    const message = this.t.errors.unexpected(
+      error instanceof Error ? error.message : String(error),
+    );
+    this.dispatchEvent(
+      new SeamErrorEvent({ stage: 'load', code: 'status_load_failed', message, error }),
+    );
   }
 
   #onCreateError(error: unknown): void {
@@ -1096,6 +1111,13 @@ export class SeamCodeCreator extends SeamConnectedElement {
     </section>`;
   }
 }
+
+/** Defines `<seam-code-status>` from its own chunk (once; later calls share the same load). */
+function loadStatusElement(): Promise<unknown> {
+  statusElementLoad ??= import('../code-status/define.js');
+  return statusElementLoad;
+}
+let statusElementLoad: Promise<unknown> | undefined;
 
 /** The part of a draft Seam's `create_multiple` takes (no offline or backup-pool options). */
 function sharedDraft(draft: AccessCodeDraft): Omit<CreateAccessCodesInput, 'device_ids'> {

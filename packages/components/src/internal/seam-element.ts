@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { onLangChange, resolveLang } from './locale.js';
-import { stringsFor, type Strings } from './strings/index.js';
+import { onLangChange, primaryLanguage, resolveLang } from './locale.js';
+import { loadStrings, readyStrings, stringsFor, type Strings } from './strings/index.js';
 import { themeStyles } from './theme.styles.js';
 
 /** The colour scheme of an element: follow the system (`auto`), or force `light` or `dark`. */
@@ -11,6 +11,10 @@ export type SeamTheme = 'auto' | 'light' | 'dark';
  * The base of every seam element: the shared theme tokens, the strings of the language that
  * applies to the element (`lang` on it or an ancestor), and custom states through
  * `ElementInternals` (`:host(:state(loading))`) instead of reflected private attributes.
+ *
+ * A language other than English has its table in its own module: the element does not render
+ * until that table has arrived (no flash of English on a German page; after a language change
+ * the old language stays until the new one is there), and `updateComplete` waits for it.
  */
 export class SeamElement extends LitElement {
   static override styles = [themeStyles];
@@ -25,6 +29,12 @@ export class SeamElement extends LitElement {
 
   #stopLangWatch: (() => void) | undefined;
   #lang = 'en';
+  /** The load of the table this element waits for, if any. */
+  #waiting: Promise<void> | undefined;
+  /** A language whose table failed to load: rendered in English rather than not at all. */
+  #failedLanguage: string | undefined;
+  /** Property changes of the updates skipped while waiting, handed to the next real update. */
+  readonly #deferred = new Map<PropertyKey, unknown>();
 
   /** The BCP 47 language the element renders in, for `Intl` formatting. */
   protected get locale(): string {
@@ -47,9 +57,41 @@ export class SeamElement extends LitElement {
     this.#stopLangWatch = undefined;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
+  protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
     this.#lang = resolveLang(this);
+    const language = primaryLanguage(this.#lang);
+    if (readyStrings(this.#lang) === undefined && this.#failedLanguage !== language) {
+      // Lit forgets the changes of a skipped update; keep them (oldest value first) for
+      // subclasses whose `willUpdate` reacts to them.
+      for (const [key, value] of changed) {
+        if (!this.#deferred.has(key)) this.#deferred.set(key, value);
+      }
+      this.#waiting ??= loadStrings(this.#lang)
+        .then(
+          () => undefined,
+          () => {
+            this.#failedLanguage = language;
+          },
+        )
+        .finally(() => {
+          this.#waiting = undefined;
+          this.requestUpdate();
+        });
+      return false;
+    }
+    for (const [key, value] of this.#deferred) if (!changed.has(key)) changed.set(key, value);
+    this.#deferred.clear();
+    return super.shouldUpdate(changed);
+  }
+
+  /** Also waits for the table of the element's language and the render in it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#waiting !== undefined) {
+      await this.#waiting;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Turns a custom state on or off, for `:host(:state(name))` selectors in page CSS. */

@@ -3,13 +3,8 @@
  * polling, Seam's events list or the relay's pushed webhooks, and keeps pending verifications in a
  * `PendingStore` (in memory here; in IndexedDB with `createIdbStore` from `@seam-codes/core/idb`).
  */
-export {
-  MAX_CONFIRMATIONS_PER_TICK,
-  VerifierObservationError,
-  createVerifier,
-  requestFailureOf,
-  transportFailureOf,
-} from './verifier.js';
+export { MAX_CONFIRMATIONS_PER_TICK, createVerifier } from './verifier.js';
+export { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
 export {
   DEFAULT_EVENTS_OPTIONS,
   DEFAULT_POLL_OPTIONS,
@@ -26,7 +21,7 @@ export {
 } from './clock.js';
 export { createMemoryStore, type MemoryStore } from './memory-store.js';
 export { PIN_WITHHELD, isPinWithheld, withoutPins } from './pin-free.js';
-export { RelayStreamError } from './push-source.js';
+export { RelayStreamError } from './push-options.js';
 export {
   createSseParser,
   type SseMessage,

@@ -6,38 +6,40 @@
 import type { AccessCode, SeamEvent } from '@seamapi/types/connect';
 import {
   SeamInvalidArgumentError,
-  getValidationErrorMessages,
   isSeamApiError,
-  isSeamInvalidInputError,
-  isSeamNetworkError,
   isSeamRateLimitError,
-  isSeamTimeoutError,
   isSeamUnauthorizedError,
 } from '../client/errors.js';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
 import type { SeamClient } from '../client/seam-client.js';
-import { stableStringify } from '../lifecycle/order.js';
-import { initialCodeState, parseCodeState, transition } from '../lifecycle/transition.js';
+import { parseCodeState, transition } from '../lifecycle/transition.js';
 import type {
   CodeState,
   DerivedPhase,
   Observation,
-  RequestFailure,
   RequestOperation,
   TransportFailure,
 } from '../lifecycle/types.js';
+import { UUID, accessCodeIdOf, checkClock, checkStore, checkVisibility, fail } from './checks.js';
 import { realClock } from './clock.js';
-import {
-  Coordinator,
-  platformCoordinationApis,
-  type CoordinationApis,
-  type CoordinationMessage,
-  type SharedObservation,
-} from './coordination.js';
+import { platformCoordinationApis, type CoordinationApis } from './coordination-apis.js';
+import type { Coordinator, CoordinationMessage, SharedObservation } from './coordination.js';
+import type * as CoordinationModule from './coordination.js';
 import { readCursor, startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
+import {
+  Entry,
+  hasRequestInFlight,
+  nextCheckOf,
+  progressKey,
+  viewOf,
+  type PushGroup,
+  type ResolvedWatch,
+} from './entry.js';
+import { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
 import { createMemoryStore } from './memory-store.js';
 import { withoutPins } from './pin-free.js';
-import { PushStream, resolvePushOptions, type ResolvedPushOptions } from './push-source.js';
+import { resolvePushOptions, type ResolvedPushOptions } from './push-options.js';
+import type * as PushSourceModule from './push-source.js';
 import {
   MAX_IDS_PER_REQUEST,
   backoffMs,
@@ -83,115 +85,10 @@ const MEMBER_CHECK_INTERVAL_MS = 30_000;
 /** Observations a follower keeps per code to replay onto a state adopted from the leader. */
 const RECENT_OBSERVATIONS = 32;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed observation was given to (or produced for) the lifecycle machine. */
-export class VerifierObservationError extends Error {
-  override readonly name = 'VerifierObservationError' as const;
-}
-
-/** What sources follow one code, with the push relay resolved. */
-interface ResolvedWatch {
-  readonly poll: boolean;
-  readonly events: boolean;
-  readonly push: ResolvedPushOptions | null;
-}
-
-interface PushGroup {
-  readonly key: string;
-  readonly options: ResolvedPushOptions;
-  streams: PushStream[];
-  lastEventId: string;
-}
-
-/** One followed code: its state and what the sources plan for it. */
-class Entry {
-  readonly id: string;
-  /** The latest state, after every observation. */
-  state: CodeState;
-  /** What `getSnapshot` returns: replaced only when what the code shows changed. */
-  published: CodeState | null = null;
-  /** One per `watch` not yet released, with the sources it asked for. */
-  readonly holds: ResolvedWatch[] = [];
-  /** When the code was first watched (epoch ms). */
-  readonly watchedAt: number;
-  /** When a list or get last brought this code's snapshot (ms), or null. */
-  lastLookAt: number | null = null;
-  /** Looks in a row that showed nothing new. */
-  unchangedLooks = 0;
-  /** A quiet code that passed a due moment is polled fast until then. */
-  burstUntil = 0;
-  /** Fetch it in the next batch, whatever the schedule. */
-  refetch = false;
-  /** It was missing from a listing: confirm with a get. */
-  missing = false;
-  /** Terminal: no source follows it any more. */
-  stopped = false;
-  /**
-   * Followed only for a request sent through the verifier (nobody watches it): forgotten once the
-   * change is on the lock (a quiet phase) or the code is gone.
-   */
-  transient = false;
-  /** Observations applied before the store was loaded (replayed onto the stored state). */
-  preReady: Observation[] | null;
-  /** The state changed since it was last written to the store. */
-  dirty = false;
-  /** ...in a way worth writing at once (what it shows, a watch); else at most every 30 s. */
-  important = false;
-  /** When it was last written (epoch ms). */
-  savedAt = Number.NEGATIVE_INFINITY;
-  /** A leader follows it for another member of the store (see `coordination`). */
-  remote = false;
-  /**
-   * The last observations applied, newest last: a follower replays them onto a state it adopts
-   * from the leader, so what only it has seen (its own request, a message in flight) is kept.
-   */
-  readonly recent: Observation[] = [];
-
-  constructor(id: string, watchedAt: number, ready: boolean) {
-    this.id = id;
-    this.state = initialCodeState(id);
-    this.watchedAt = watchedAt;
-    this.preReady = ready ? null : [];
-  }
-}
+export { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-function fail(message: string): never {
-  throw new SeamInvalidArgumentError(message);
-}
-
-/** The failure of a request (create/update/delete) as the lifecycle records it. */
-export function requestFailureOf(error: unknown): RequestFailure {
-  if (isSeamApiError(error)) {
-    let fieldErrors: Record<string, string[]> | null = null;
-    if (isSeamInvalidInputError(error)) {
-      fieldErrors = {};
-      for (const field of Object.keys(error.validationErrors)) {
-        if (field === '_errors') continue;
-        const messages = getValidationErrorMessages(error, field);
-        if (messages.length > 0) fieldErrors[field] = messages;
-      }
-    }
-    return { type: error.type, message: error.message, status: error.status, fieldErrors };
-  }
-  return { ...transportFailureOf(error), fieldErrors: null };
-}
-
-/** The failure of a read (poll, events) as the lifecycle records it. */
-export function transportFailureOf(error: unknown): TransportFailure {
-  if (isSeamApiError(error)) {
-    return { type: error.type, message: error.message, status: error.status };
-  }
-  if (isSeamTimeoutError(error)) return { type: 'timeout', message: error.message, status: null };
-  if (isSeamNetworkError(error)) {
-    return { type: 'network_error', message: error.message, status: null };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { type: 'network_error', message, status: null };
 }
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
@@ -276,6 +173,9 @@ class VerifierRuntime implements Verifier {
   readonly #pushGroups = new Map<string, PushGroup>();
   readonly #storedLastEventIds = new Map<string, string>();
   #pushSyncTimer: unknown = null;
+  /** The stream module, fetched the first time a code is followed by push. */
+  #pushSource: typeof PushSourceModule | null = null;
+  #pushSourceLoading = false;
   readonly #tokenKeys = new WeakMap<object, number>();
   #tokenKeyCounter = 0;
 
@@ -288,7 +188,10 @@ class VerifierRuntime implements Verifier {
   #requestCounter = 0;
 
   // coordination between the verifiers of one store
-  readonly #coordinator: Coordinator | null;
+  /** Web Locks and BroadcastChannel when this verifier coordinates with others of its store. */
+  #coordinationApis: CoordinationApis | null;
+  /** Created by `#start` from its own module (see `coordination.ts`). */
+  #coordinator: Coordinator | null = null;
   #role: VerifierRole = 'solo';
   /** Leader: the codes each member follows, and whether its page is visible. */
   readonly #members = new Map<string, { ids: Set<string>; visible: boolean }>();
@@ -371,14 +274,7 @@ class VerifierRuntime implements Verifier {
       coordination === 'auto' && typeof key === 'string' && key !== ''
         ? platformCoordinationApis()
         : null;
-    this.#coordinator =
-      apis === null
-        ? null
-        : new Coordinator(apis, key as string, {
-            onLeadership: () => this.#takeOver(),
-            onMessage: (message) => this.#onMessage(message),
-            report: (error) => this.#onError(error, 'store'),
-          });
+    this.#coordinationApis = apis;
 
     if (this.#visibility !== null) {
       this.#stopVisibility = this.#visibility.onChange(() => this.#visibilityChanged());
@@ -667,7 +563,7 @@ class VerifierRuntime implements Verifier {
    */
   #apply(entry: Entry, observation: Observation, origin: 'local' | 'shared' = 'local'): boolean {
     if (entry.preReady !== null) entry.preReady.push(observation);
-    if (this.#coordinator !== null) {
+    if (this.#coordinationApis !== null) {
       entry.recent.push(observation);
       if (entry.recent.length > RECENT_OBSERVATIONS) entry.recent.shift();
       if (origin === 'local') this.#share(entry.id, observation);
@@ -817,13 +713,40 @@ class VerifierRuntime implements Verifier {
   // Loading (resuming) from the store
 
   async #start(): Promise<void> {
-    if (this.#coordinator !== null) {
-      await this.#coordinator.start();
+    const apis = this.#coordinationApis;
+    if (apis !== null) {
+      let coordination: typeof CoordinationModule | null = null;
+      try {
+        coordination = await import('./coordination.js');
+      } catch (error) {
+        // Without it this verifier runs its sources alone, as where the APIs are missing.
+        this.#coordinationApis = null;
+        this.#outbox = [];
+        this.#onError(error, 'store');
+      }
       if (this.#disposed) return;
-      this.#role = this.#coordinator.isLeader ? 'leader' : 'follower';
+      if (coordination !== null) await this.#startCoordination(coordination, apis);
+      if (this.#disposed) return;
     }
     await this.#load();
     if (this.#role === 'leader') this.#send({ v: 1, kind: 'leader', from: this.#memberId });
+  }
+
+  async #startCoordination(
+    coordination: typeof CoordinationModule,
+    apis: CoordinationApis,
+  ): Promise<void> {
+    const coordinator = new coordination.Coordinator(apis, this.#store.coordinationKey as string, {
+      onLeadership: () => this.#takeOver(),
+      onMessage: (message) => this.#onMessage(message),
+      report: (error) => this.#onError(error, 'store'),
+    });
+    this.#coordinator = coordinator;
+    // Observations made while the module loaded waited in the outbox.
+    this.#flushOutbox();
+    await coordinator.start();
+    if (this.#disposed) return;
+    this.#role = coordinator.isLeader ? 'leader' : 'follower';
   }
 
   async #load(): Promise<void> {
@@ -1007,7 +930,8 @@ class VerifierRuntime implements Verifier {
   }
 
   #flushOutbox(): void {
-    if (this.#outbox.length === 0) return;
+    // Until the coordinator exists (its module is loading) the outbox keeps what to share.
+    if (this.#outbox.length === 0 || this.#coordinator === null) return;
     const items = this.#outbox;
     this.#outbox = [];
     this.#send({ v: 1, kind: 'observations', from: this.#memberId, items });
@@ -1610,6 +1534,11 @@ class VerifierRuntime implements Verifier {
         wanted.set(key, group);
       }
     }
+    const streams = this.#pushSource;
+    if (streams === null) {
+      if (wanted.size > 0) this.#loadPushSource();
+      return;
+    }
     for (const [key, group] of this.#pushGroups) {
       if (!wanted.has(key)) {
         for (const stream of group.streams) stream.close();
@@ -1634,7 +1563,7 @@ class VerifierRuntime implements Verifier {
         if (existing !== undefined) {
           existing.setAccessCodeIds(part);
         } else {
-          const stream = new PushStream(
+          const stream = new streams.PushStream(
             options,
             this.#pushHost(current),
             part,
@@ -1646,6 +1575,24 @@ class VerifierRuntime implements Verifier {
       });
       for (const stream of group.streams.splice(parts.length)) stream.close();
     }
+  }
+
+  #loadPushSource(): void {
+    if (this.#pushSourceLoading) return;
+    this.#pushSourceLoading = true;
+    void this.#track(
+      import('./push-source.js').then(
+        (module) => {
+          this.#pushSource = module;
+          this.#syncPush();
+        },
+        (error: unknown) => {
+          // The next change of watched codes tries again.
+          this.#pushSourceLoading = false;
+          this.#onError(error, 'push');
+        },
+      ),
+    );
   }
 
   #pushHost(group: PushGroup) {
@@ -1680,102 +1627,4 @@ class VerifierRuntime implements Verifier {
       report: (error: unknown) => this.#onError(error, 'push'),
     };
   }
-}
-
-/** Whether one of our requests about the code has no outcome yet. */
-function hasRequestInFlight(state: CodeState): boolean {
-  return state.requests.some((request) => request.outcome === null);
-}
-
-/** What a subscriber sees of a state: it is published again only when this changes. */
-function viewOf(state: CodeState): string {
-  return stableStringify([state.phase, state.terminal, state.flags, state.issues]);
-}
-
-/** What counts as progress for backoff: the phase and which issues are shown. */
-function progressKey(state: CodeState): string {
-  const issues = state.issues.map((issue) => `${issue.kind}:${issue.code}`).sort();
-  return `${state.phase}|${issues.join(',')}`;
-}
-
-/** The state's next due moment in epoch ms, or null. */
-function nextCheckOf(state: CodeState): number | null {
-  if (state.nextCheckAt === null) return null;
-  const at = Date.parse(state.nextCheckAt);
-  return Number.isFinite(at) ? at : null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Checks of what callers pass
-
-function accessCodeIdOf(accessCode: unknown): string {
-  if (typeof accessCode === 'string') {
-    if (!UUID.test(accessCode)) {
-      fail(
-        `verifier.watch needs an access code id (a UUID such as "7d1f0b2e-…") or an access_code object; got ${JSON.stringify(accessCode)}.`,
-      );
-    }
-    return accessCode;
-  }
-  const id = (accessCode as { access_code_id?: unknown } | null)?.access_code_id;
-  if (
-    accessCode === null ||
-    typeof accessCode !== 'object' ||
-    typeof id !== 'string' ||
-    !UUID.test(id)
-  ) {
-    fail(
-      'verifier.watch needs an access code id or an `access_code` object as Seam returned it (with its `access_code_id`).',
-    );
-  }
-  return id;
-}
-
-function checkStore(store: unknown): PendingStore | null {
-  if (store === undefined) return null;
-  const candidate = store as Partial<PendingStore> | null;
-  if (
-    candidate === null ||
-    typeof candidate !== 'object' ||
-    typeof candidate.load !== 'function' ||
-    typeof candidate.save !== 'function'
-  ) {
-    fail(
-      'createVerifier: `store` must be a PendingStore ({ load, save }), e.g. createMemoryStore() or createIdbStore().',
-    );
-  }
-  return candidate as PendingStore;
-}
-
-function checkClock(clock: unknown): VerifierClock | null {
-  if (clock === undefined) return null;
-  const candidate = clock as Partial<VerifierClock> | null;
-  if (
-    candidate === null ||
-    typeof candidate !== 'object' ||
-    typeof candidate.now !== 'function' ||
-    typeof candidate.setTimeout !== 'function' ||
-    typeof candidate.clearTimeout !== 'function'
-  ) {
-    fail(
-      'createVerifier: `clock` must have now(), setTimeout(callback, ms) and clearTimeout(handle).',
-    );
-  }
-  return candidate as VerifierClock;
-}
-
-function checkVisibility(visibility: unknown): VisibilityAdapter | null {
-  if (visibility === undefined) return null;
-  const candidate = visibility as Partial<VisibilityAdapter> | null;
-  if (
-    candidate === null ||
-    typeof candidate !== 'object' ||
-    typeof candidate.isHidden !== 'function' ||
-    typeof candidate.onChange !== 'function'
-  ) {
-    fail(
-      'createVerifier: `visibility` must have isHidden() and onChange(callback) (see VisibilityAdapter).',
-    );
-  }
-  return candidate as VisibilityAdapter;
 }

@@ -9,11 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SeamEvent } from '@seamapi/types/connect';
 import type { TransportFailure } from '../../src/lifecycle/index.js';
 import { createManualClock } from '../../src/verify/index.js';
-import {
-  PushStream,
-  resolvePushOptions,
-  type PushStreamHost,
-} from '../../src/verify/push-source.js';
+import { resolvePushOptions } from '../../src/verify/push-options.js';
+import { PushStream, type PushStreamHost } from '../../src/verify/push-source.js';
 import { eventually } from './support/relay.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, index: number) => void;

@@ -1,18 +1,64 @@
 import { primaryLanguage } from '../locale.js';
-import { de } from './de.js';
 import { en } from './en.js';
 import type { Strings } from './types.js';
 
 export type { IssueParams, PhaseText, Strings } from './types.js';
-export { en, de };
+export { en };
 
-/** Every complete string table, by primary language subtag. */
-const tables: Readonly<Record<string, Strings>> = { en, de };
+/**
+ * Every language with a complete table, and how to load it. English is in the main path; any
+ * other table is its own module, fetched the first time an element renders in that language.
+ */
+const loaders: Readonly<Record<string, () => Promise<Strings>>> = {
+  en: () => Promise.resolve(en),
+  de: () => import('./de.js').then((module) => module.de),
+};
+
+/** The tables that have arrived, by primary language subtag. */
+const loaded = new Map<string, Strings>([['en', en]]);
+const loading = new Map<string, Promise<Strings>>();
 
 /** The languages with a complete table. */
-export const supportedLanguages: readonly string[] = Object.keys(tables);
+export const supportedLanguages: readonly string[] = Object.keys(loaders);
 
-/** The table for a BCP 47 tag (`de-AT` gets German); English when there is none. */
+/**
+ * The table for a BCP 47 tag (`de-AT` gets German), if it has arrived; English when the language
+ * has no table or its table is still loading (see {@link loadStrings}).
+ */
 export function stringsFor(lang: string): Strings {
-  return tables[primaryLanguage(lang)] ?? en;
+  return loaded.get(primaryLanguage(lang)) ?? en;
+}
+
+/**
+ * The table for a BCP 47 tag once it has arrived, or `undefined` when it is still needed: then
+ * `loadStrings` fetches it. English, and languages without a table (which get English), are
+ * always ready.
+ */
+export function readyStrings(lang: string): Strings | undefined {
+  const language = primaryLanguage(lang);
+  return loaders[language] === undefined ? en : loaded.get(language);
+}
+
+/** Loads the table for a BCP 47 tag (once); English for a language without a table. */
+export function loadStrings(lang: string): Promise<Strings> {
+  const language = primaryLanguage(lang);
+  const load = loaders[language];
+  if (load === undefined) return Promise.resolve(en);
+  let pending = loading.get(language);
+  if (pending === undefined) {
+    pending = load().then(
+      (table) => {
+        loaded.set(language, table);
+        return table;
+      },
+      (error: unknown) => {
+        // A failed fetch may succeed later (the network came back): forget it, so the next
+        // render tries again; meanwhile the element renders in English.
+        loading.delete(language);
+        throw error;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
 }
