@@ -46,13 +46,22 @@ export const VERIFIER_EVENT_TYPES: readonly string[] = [
  */
 export type PhaseClass = 'moving' | 'stuck' | 'quiet' | 'done';
 
-/** The {@link PhaseClass} of a state. */
-export function phaseClass(state: CodeState): PhaseClass {
+/**
+ * The {@link PhaseClass} of a state at `now` (epoch ms; without it, as if the code's window had
+ * not begun).
+ */
+export function phaseClass(state: CodeState, now?: number): PhaseClass {
   if (state.terminal) return 'done';
   switch (state.phase) {
-    case 'pending':
-      // An ongoing code is programmed right away; a time-bound one waits for its due moments.
-      return state.snapshot?.accessCode.type === 'time_bound' ? 'quiet' : 'moving';
+    case 'pending': {
+      // An ongoing code is programmed right away; a time-bound one waits for its due moments,
+      // until its window has begun: from then on Seam owes the lock the code, so it is followed
+      // as a code on its way, not left asleep until `ends_at`.
+      const accessCode = state.snapshot?.accessCode;
+      if (accessCode?.type !== 'time_bound') return 'moving';
+      const startsAt = Date.parse(accessCode.starts_at ?? '');
+      return now !== undefined && Number.isFinite(startsAt) && now >= startsAt ? 'moving' : 'quiet';
+    }
     case 'scheduled':
     case 'active':
       return 'quiet';

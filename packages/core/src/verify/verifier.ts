@@ -599,8 +599,9 @@ class VerifierRuntime implements Verifier {
       entry.unchangedLooks = 0;
       // What a quiet code waited for happened (set, preloaded): the fast look-around is over.
       // Not for `pending`: that is where a new code starts, and Seam may act on it at once.
-      if (phaseClass(next) === 'quiet' && next.phase !== 'pending') entry.burstUntil = 0;
-      else this.#eventsUnchanged = 0;
+      if (phaseClass(next, this.#clock.now()) === 'quiet' && next.phase !== 'pending') {
+        entry.burstUntil = 0;
+      } else this.#eventsUnchanged = 0;
     }
     if (notified || (entry.published === null && next.asOf !== null)) {
       this.#publish(entry, entry.published?.phase ?? null);
@@ -613,7 +614,9 @@ class VerifierRuntime implements Verifier {
     this.#emit({ accessCodeId: entry.id, state: entry.state, previousPhase });
     const done =
       entry.stopped ||
-      (entry.transient && phaseClass(entry.state) === 'quiet' && !hasRequestInFlight(entry.state));
+      (entry.transient &&
+        phaseClass(entry.state, this.#clock.now()) === 'quiet' &&
+        !hasRequestInFlight(entry.state));
     if (done && entry.holds.length === 0 && this.#isReady) {
       // Nobody holds a code that reached its end (a resumed or auto-followed one): forget it.
       this.#entries.delete(entry.id);
@@ -1200,7 +1203,7 @@ class VerifierRuntime implements Verifier {
     if (entry.refetch || entry.missing) return { at: now, rideFrom: now };
     if (hidden) return null;
     if (!this.#sourcesOf(entry).poll) return null;
-    const klass = phaseClass(entry.state);
+    const klass = phaseClass(entry.state, now);
     if (klass === 'done') return null;
     const base = entry.lastLookAt ?? entry.watchedAt;
     const bursting = now < entry.burstUntil;
@@ -1403,7 +1406,7 @@ class VerifierRuntime implements Verifier {
     const anyMoving = ids.some((id) => {
       const entry = this.#entries.get(id);
       return (
-        entry !== undefined && (phaseClass(entry.state) === 'moving' || now < entry.burstUntil)
+        entry !== undefined && (phaseClass(entry.state, now) === 'moving' || now < entry.burstUntil)
       );
     });
     const interval = eventsIntervalMs(anyMoving, this.#eventsUnchanged, this.#events);

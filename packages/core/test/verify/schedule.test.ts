@@ -67,6 +67,23 @@ describe('phase classes', () => {
     expect(phaseClass(codeStateFrom(code(fields as Partial<AccessCode>), at))).toBe(expected);
   });
 
+  it('a pending time-bound code is quiet before its start and on its way from its start', () => {
+    const pending = codeStateFrom(
+      code({
+        status: 'unset',
+        type: 'time_bound',
+        starts_at: '2026-03-09T15:00:00Z',
+        ends_at: '2026-03-10T15:00:00Z',
+      } as Partial<AccessCode>),
+      at,
+    );
+    const startsAt = Date.parse('2026-03-09T15:00:00Z');
+    expect(phaseClass(pending, startsAt - 1)).toBe('quiet');
+    // Seam owes the lock the code now: a poller that slept until ends_at would never see it set.
+    expect(phaseClass(pending, startsAt)).toBe('moving');
+    expect(phaseClass(pending, startsAt + 6 * 3_600_000)).toBe('moving');
+  });
+
   it('a code nothing is known of is moving (fetch it), a terminal one done', () => {
     expect(phaseClass(initialCodeState('x'))).toBe('moving');
     expect(phaseClass({ ...initialCodeState('x'), phase: 'removed', terminal: true })).toBe('done');
