@@ -154,13 +154,15 @@ export function ApiReference({ tag }: { tag: string }): ReactNode {
       />
       <Table
         caption="Events"
-        head={['Event', 'Type', 'Description (and what `detail` holds)']}
+        head={['Event', 'Type', '`detail`', 'Description']}
         rows={(element.events ?? []).map((e) => {
-          // The manifest types an event by its class; the class's own JSDoc says what `detail` is.
+          // The manifest types an event by its class, and the class's `detail` by what it carries.
           const eventClass = eventClasses.get(e.name);
+          const detail = eventClass?.members?.find((member) => member.name === 'detail');
           return [
             code(e.name),
             code(e.type?.text ?? eventClass?.name ?? 'Event'),
+            code(detail?.type?.text ?? 'unknown'),
             <>
               <Prose text={e.description} />
               {eventClass?.description ? (

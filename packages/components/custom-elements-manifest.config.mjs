@@ -56,6 +56,7 @@ function shippedPath(path) {
 
 /**
  * Makes the manifest describe what is published:
+ * - an event class's `detail` has the type its `SeamDetailEvent<...>` names;
  * - every event has a type: its event class, the one whose `static eventName` is the event's
  *   name (so a missing or loose `@fires {Type} name` tag still gives the right type), or else
  *   the `{Type}` of its tag;
@@ -65,8 +66,24 @@ function shippedPath(path) {
  * - module paths point at the shipped `dist/*.js`, not at `src/*.ts`.
  */
 function publishedManifestPlugin() {
+  // Event class -> the type argument of its `extends SeamDetailEvent<...>`: the analyzer types
+  // the inherited `detail` as the base's parameter, which tells a reader nothing.
+  const detailTypes = new Map();
   return {
     name: 'seam-published-manifest',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || node.name === undefined) return;
+      for (const clause of node.heritageClauses ?? []) {
+        for (const type of clause.types) {
+          if (type.expression.getText() === 'SeamDetailEvent' && type.typeArguments?.length === 1) {
+            detailTypes.set(
+              node.name.getText(),
+              type.typeArguments[0].getText().replace(/\s+/g, ' '),
+            );
+          }
+        }
+      }
+    },
     packageLinkPhase({ customElementsManifest }) {
       const modules = customElementsManifest.modules;
       const eventClasses = new Map();
@@ -102,6 +119,9 @@ function publishedManifestPlugin() {
             }
             event.type = { text: type };
           }
+          const detailType = detailTypes.get(declaration.name);
+          const detail = declaration.members?.find((member) => member.name === 'detail');
+          if (detailType !== undefined && detail !== undefined) detail.type = { text: detailType };
           if (declaration.members) {
             declaration.members = declaration.members.filter(
               (member) => member.privacy !== 'private' && !member.name.startsWith('#'),

@@ -96,6 +96,34 @@ describe('custom-elements.json', () => {
     });
   }
 
+  it("types each event's detail as its class declares it, not as the base's parameter", async () => {
+    const response = await fetch('/packages/components/custom-elements.json');
+    const manifest = (await response.json()) as {
+      modules: {
+        declarations?: {
+          name: string;
+          events?: { name: string; type?: { text: string } }[];
+          members?: { name: string; type?: { text: string } }[];
+        }[];
+      }[];
+    };
+    const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
+    const eventTypes = declarations
+      .flatMap((declaration) => declaration.events ?? [])
+      .map((event) => event.type?.text);
+    const detailOf = (className: string | undefined) =>
+      declarations
+        .find((declaration) => declaration.name === className)
+        ?.members?.find((member) => member.name === 'detail')?.type?.text;
+    expect(eventTypes.length).to.be.greaterThan(0);
+    for (const eventType of eventTypes) {
+      const detail = detailOf(eventType);
+      expect(detail, `${eventType}'s detail`).to.be.a('string');
+      expect(detail, `${eventType}'s detail`).to.not.equal('Detail');
+    }
+    expect(detailOf('SeamCodeCreatedEvent')).to.equal('SeamCodeCreatedDetail');
+  });
+
   it('lists every part the creator renders', async () => {
     const declaration = await declarationOf('seam-code-creator');
     const w = world();
