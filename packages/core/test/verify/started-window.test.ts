@@ -13,22 +13,30 @@ afterEach(async () => {
 
 const start = Date.parse(START);
 
+/** Creates a time-bound code on `deviceId` from `startsAt` for three days and follows it. */
+async function follow(deviceId: string, startsAt = start - MINUTE): Promise<string> {
+  const code = await harness.create({
+    device_id: deviceId,
+    name: 'Started stay',
+    starts_at: new Date(startsAt).toISOString(),
+    ends_at: new Date(startsAt + 3 * DAY).toISOString(),
+  });
+  harness.verifier.watch(code);
+  await harness.verifier.ready;
+  return code.access_code_id;
+}
+
+async function expectActiveWithin(id: string, limitMs: number, stepMs: number): Promise<void> {
+  await harness.advanceUntil(() => harness.state(id).phase === 'active', limitMs, stepMs);
+  expect(harness.state(id).phase).toBe('active');
+}
+
 describe('a time-bound code whose window has begun', () => {
-  const locks = ['slow', 'justInTime', 'nativeScheduling', 'builtInKeypad'] as const;
-  for (const role of locks) {
+  for (const role of ['slow', 'justInTime', 'nativeScheduling', 'builtInKeypad'] as const) {
     it(`on the ${role} lock: followed to active while Seam programs it`, async () => {
       harness = setup();
-      const code = await harness.create({
-        device_id: harness.devices[role],
-        name: 'Started stay',
-        starts_at: new Date(start - MINUTE).toISOString(),
-        ends_at: new Date(start + 3 * DAY).toISOString(),
-      });
-      const id = code.access_code_id;
-      harness.verifier.watch(code);
-      await harness.verifier.ready;
-      await harness.advanceUntil(() => harness.state(id).phase === 'active', 2 * HOUR, SECOND);
-      expect(harness.state(id).phase).toBe('active');
+      const id = await follow(harness.devices[role]);
+      await expectActiveWithin(id, 2 * HOUR, SECOND);
     });
   }
 
@@ -36,36 +44,18 @@ describe('a time-bound code whose window has begun', () => {
     harness = setup();
     const deviceId = harness.devices.builtInKeypad;
     harness.sandbox.control.configureDevice(deviceId, { setLatencyMs: 40 * MINUTE });
-    const code = await harness.create({
-      device_id: deviceId,
-      name: 'Started stay',
-      starts_at: new Date(start - MINUTE).toISOString(),
-      ends_at: new Date(start + 3 * DAY).toISOString(),
-    });
-    const id = code.access_code_id;
-    harness.verifier.watch(code);
-    await harness.verifier.ready;
-    await harness.advanceUntil(() => harness.state(id).phase === 'active', 2 * HOUR, 10 * SECOND);
-    expect(harness.state(id).phase).toBe('active');
+    const id = await follow(deviceId);
+    await expectActiveWithin(id, 2 * HOUR, 10 * SECOND);
   });
 
   it('on a lock that is offline for an hour after creation: seen active within a minute of the set', async () => {
     harness = setup();
     const deviceId = harness.devices.builtInKeypad;
     harness.sandbox.control.setDeviceOnline(deviceId, false);
-    const code = await harness.create({
-      device_id: deviceId,
-      name: 'Started stay',
-      starts_at: new Date(start - MINUTE).toISOString(),
-      ends_at: new Date(start + 3 * DAY).toISOString(),
-    });
-    const id = code.access_code_id;
-    harness.verifier.watch(code);
-    await harness.verifier.ready;
+    const id = await follow(deviceId);
     await harness.clock.advance(HOUR);
     harness.sandbox.control.setDeviceOnline(deviceId, true);
-    await harness.advanceUntil(() => harness.state(id).phase === 'active', 2 * HOUR, 10 * SECOND);
-    expect(harness.state(id).phase).toBe('active');
+    await expectActiveWithin(id, 2 * HOUR, 10 * SECOND);
     const setEvent = harness.sandbox
       .events()
       .find((event) => event.event_type === 'access_code.set_on_device');
@@ -75,16 +65,7 @@ describe('a time-bound code whose window has begun', () => {
 
   it('on a just-in-time lock, starting within the 60-minute lead: followed to active', async () => {
     harness = setup();
-    const code = await harness.create({
-      device_id: harness.devices.justInTime,
-      name: 'Soon',
-      starts_at: new Date(start + 20 * MINUTE).toISOString(),
-      ends_at: new Date(start + DAY).toISOString(),
-    });
-    const id = code.access_code_id;
-    harness.verifier.watch(code);
-    await harness.verifier.ready;
-    await harness.advanceUntil(() => harness.state(id).phase === 'active', 2 * HOUR, SECOND);
-    expect(harness.state(id).phase).toBe('active');
+    const id = await follow(harness.devices.justInTime, start + 20 * MINUTE);
+    await expectActiveWithin(id, 2 * HOUR, SECOND);
   });
 });
