@@ -29,7 +29,6 @@ import {
 import { siteAdapters, genericAdapter } from '../sites/registry.js';
 import type { ReservationDraft } from '../sites/types.js';
 import { checkDraft } from './check-draft.js';
-import { pinlessStore } from './pinless-store.js';
 import { clearCredentials, loadCredentials, saveCredentials } from './secrets.js';
 
 type Sender = Browser.runtime.MessageSender;
@@ -124,7 +123,7 @@ async function connect(credentials: CredentialsInput | null): Promise<void> {
   if (!client) return;
   verifier = createVerifier({
     client,
-    store: pinlessStore(createIdbStore({ name: 'seam-extension-verifier' })),
+    store: createIdbStore({ name: 'seam-extension-verifier' }), // withholds PINs itself (core's pin-free)
     sources: { poll: true },
     coordination: 'none',
   });
