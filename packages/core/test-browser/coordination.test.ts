@@ -11,31 +11,10 @@ import type { AccessCode } from '@seamapi/types/connect';
 import { deleteDB } from 'idb';
 import { createSandbox, type Sandbox } from '../../sandbox/src/index.js';
 import type { FrameHarness } from './fixtures/verifier-frame.js';
+import { create, eventually } from './support.js';
 
 const MINUTE = 60_000;
 const CODES = 20;
-
-async function create(sandbox: Sandbox, params: Record<string, unknown>): Promise<AccessCode> {
-  const response = await sandbox.fetch('https://sandbox.test/access_codes/create', {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${sandbox.credentials.apiKey}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(params),
-  });
-  const json = (await response.json()) as { access_code: AccessCode };
-  if (response.status !== 200) throw new Error(`create answered ${response.status}`);
-  return json.access_code;
-}
-
-async function eventually(predicate: () => boolean, what: string, timeoutMs = 5_000) {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) throw new Error(`${what} did not happen in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function openPage(db: string): Promise<{ frame: HTMLIFrameElement; page: FrameHarness }> {
   const frame = document.createElement('iframe');

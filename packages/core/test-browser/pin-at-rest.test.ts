@@ -5,7 +5,6 @@
  * are gone must find none of the PINs; the PIN is fetched from Seam when the user asks for it.
  */
 import { expect } from '@open-wc/testing';
-import type { AccessCode } from '@seamapi/types/connect';
 import { deleteDB, openDB } from 'idb';
 import { createSandbox, type Sandbox } from '../../sandbox/src/index.js';
 import { SeamClient } from '../src/client/index.js';
@@ -16,22 +15,9 @@ import {
   type Verifier,
 } from '../src/verify/index.js';
 import { createIdbStore } from '../src/verify/idb-store.js';
+import { create, eventually } from './support.js';
 
 const MINUTE = 60_000;
-
-async function create(sandbox: Sandbox, params: Record<string, unknown>): Promise<AccessCode> {
-  const response = await sandbox.fetch('https://sandbox.test/access_codes/create', {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${sandbox.credentials.apiKey}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(params),
-  });
-  const json = (await response.json()) as { access_code: AccessCode };
-  if (response.status !== 200) throw new Error(`create answered ${response.status}`);
-  return json.access_code;
-}
 
 function verifierOn(sandbox: Sandbox, db: string) {
   const clock = createManualClock({
@@ -53,14 +39,6 @@ function verifierOn(sandbox: Sandbox, db: string) {
     random: () => 0.5,
   });
   return { verifier, clock };
-}
-
-async function eventually(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = performance.now() + 5_000;
-  while (!predicate()) {
-    if (performance.now() > deadline) throw new Error(`${what} did not happen`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('no PIN at rest', () => {

@@ -9,15 +9,7 @@ import type { AccessCode } from '@seamapi/types/connect';
 import { SeamClient } from '../src/client/index.js';
 import { createVerifier, type Verifier, type VerifierErrorSource } from '../src/verify/index.js';
 import { createSandbox, type Sandbox } from '../../sandbox/src/index.js';
-
-async function eventually(predicate: () => boolean, what: string, timeoutMs = 5_000) {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline)
-      throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+import { eventually } from './support.js';
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(path, { method: 'POST', body: JSON.stringify(body) });

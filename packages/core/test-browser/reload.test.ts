@@ -7,27 +7,13 @@
  * while the page reloads.
  */
 import { expect } from '@open-wc/testing';
-import type { AccessCode } from '@seamapi/types/connect';
 import { deleteDB } from 'idb';
 import { createSandbox, type Sandbox } from '../../sandbox/src/index.js';
 import { createIdbStore } from '../src/verify/idb-store.js';
 import type { FrameHarness } from './fixtures/verifier-frame.js';
+import { create } from './support.js';
 
 const MINUTE = 60_000;
-
-async function create(sandbox: Sandbox, params: Record<string, unknown>): Promise<AccessCode> {
-  const response = await sandbox.fetch('https://sandbox.test/access_codes/create', {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${sandbox.credentials.apiKey}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(params),
-  });
-  const json = (await response.json()) as { access_code: AccessCode };
-  if (response.status !== 200) throw new Error(`create answered ${response.status}`);
-  return json.access_code;
-}
 
 /** Waits for the frame's page to have started its verifier (a new one after a reload). */
 async function frameHarness(
