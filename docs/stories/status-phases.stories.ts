@@ -109,9 +109,8 @@ export const Removing = live({
     void w.verifier.deleteAccessCode(code.access_code_id);
   },
 });
-// The end of the window removes the code; this lock fails to (a delete through the API is
-// followed differently: a deleted code is taken as removed on
-// `access_code.deleted`, reported to core).
+// The end of the window removes the code; this lock fails to. (A delete through the API is
+// shown as removing until Seam confirms the code is gone: a 404 or `removed_from_device`.)
 export const RemovingFailed = live({
   setup: async (w) => {
     const code = await timeBound(w, MINUTE, 10 * MINUTE);
