@@ -9,6 +9,7 @@ import {
   SeamApiError,
   SeamClient,
   createVerifier,
+  phaseClass,
   type DerivedPhase,
   type Verifier,
 } from '@seam-codes/core';
@@ -127,56 +128,21 @@ async function connect(credentials: CredentialsInput | null): Promise<void> {
     sources: { poll: true },
     coordination: 'none',
   });
-  verifier.subscribe((update) => {
-    void pushStatus(update.accessCodeId);
-    if (update.state?.phase !== 'pending') return;
-    nudge(true);
-  });
+  verifier.subscribe((update) => void pushStatus(update.accessCodeId));
   await verifier.ready;
   const all = await codes();
   for (const record of Object.values(all)) verifier.watch(record.accessCodeId);
-  nudge(true);
   await keepAlive();
-}
-
-/**
- * Codes whose window has begun but that Seam has not started programming show as `pending`, a
- * phase core's poller treats as quiet (it sleeps until `ends_at`). Look again, backing off from
- * 2 s to 30 s, until Seam moves them. (Reported to core: see the package README.)
- */
-let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
-let nudgeDelay = 2000;
-function startedButPending(): string[] {
-  return (verifier?.watchedIds() ?? []).filter((id) => {
-    const state = verifier?.getSnapshot(id);
-    const startsAt = state?.snapshot?.accessCode.starts_at;
-    return (
-      state?.phase === 'pending' &&
-      typeof startsAt === 'string' &&
-      Date.parse(startsAt) <= Date.now()
-    );
-  });
-}
-function nudge(reset = false): void {
-  if (reset) nudgeDelay = 2000;
-  clearTimeout(nudgeTimer);
-  if (startedButPending().length === 0) return;
-  nudgeTimer = setTimeout(() => {
-    const ids = startedButPending();
-    if (ids.length > 0) verifier?.refresh(ids);
-    nudgeDelay = Math.min(nudgeDelay * 1.5, 30_000);
-    nudge();
-  }, nudgeDelay);
 }
 
 /** Chrome stops an idle service worker; an alarm wakes it while a code is on its way. */
 async function keepAlive(): Promise<void> {
+  // Busy while core's verifier still looks at a code on a short interval: on its way (programming,
+  // removing, or a time-bound code whose window has begun) or stuck (failed, unknown).
+  const now = Date.now();
   const busy = verifier?.watchedIds().some((id) => {
-    const phase = verifier?.getSnapshot(id)?.phase;
-    return (
-      phase === undefined ||
-      !['active', 'removed', 'rejected', 'pending', 'scheduled'].includes(phase)
-    );
+    const state = verifier?.getSnapshot(id);
+    return state == null || ['moving', 'stuck'].includes(phaseClass(state, now));
   });
   if (busy) await browser.alarms.create(KEEPALIVE, { periodInMinutes: 0.5 });
   else await browser.alarms.clear(KEEPALIVE);
@@ -492,7 +458,6 @@ async function adoptCreated(draft: ReservationDraft, route: string, value: unkno
     createdAt: Date.now(),
   });
   for (const code of created) if (code) verifier?.watch(code as never);
-  nudge(true);
   await pushStatus(first.access_code_id);
 }
 
