@@ -88,6 +88,20 @@ describe('prototype pollution through request parameters', () => {
   });
 });
 
+describe('the --state file', () => {
+  it('is read without letting a __proto__ key reach any prototype', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seam-sandbox-state-'));
+    try {
+      const path = join(dir, 'state.json');
+      writeFileSync(path, '{"format":"seam-sandbox-state","__proto__":{"code":"4321"}}');
+      expect(() => readStateFile(path)).toThrow(/__proto__/);
+      expect(({} as Record<string, unknown>)['code']).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the --state temporary file', () => {
   it('never writes through a symlink planted at a predictable name, and is private', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seam-sandbox-state-'));

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { ForbiddenKeyError, parseJsonSafe } from '@seam-codes/core';
 import type { Sandbox } from '../sandbox.js';
 import type { SandboxState } from '../state.js';
 
@@ -33,10 +34,13 @@ export function readStateFile(path: string): StateFile | null {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Prototype-less, refusing __proto__/constructor/prototype keys, like every other input.
+    parsed = parseJsonSafe(text, 'throw');
   } catch (error) {
     throw new Error(
-      `The state file ${path} is not valid JSON. Delete it to start from the seeded catalogue.`,
+      error instanceof ForbiddenKeyError
+        ? `The state file ${path} is refused: ${error.message} Delete it to start from the seeded catalogue.`
+        : `The state file ${path} is not valid JSON. Delete it to start from the seeded catalogue.`,
       { cause: error },
     );
   }
