@@ -61,13 +61,7 @@ export const Scheduled = live({
   role: 'nativeScheduling',
   setup: (w) => timeBound(w, DAY, 3 * DAY),
   render: status,
-  after: async (w) => {
-    await w.advance?.(5 * MINUTE);
-    // The lock has it preloaded after a minute, but the verifier's schedule for a pending
-    // time-bound code does not look again within the hour (reported to core); ask it to.
-    w.verifier.refresh();
-    await w.advance?.(1000);
-  },
+  after: advance(5 * MINUTE),
 });
 export const Delayed = live({
   role: 'slow',
@@ -109,16 +103,19 @@ export const Removing = live({
     void w.verifier.deleteAccessCode(code.access_code_id);
   },
 });
-// The end of the window removes the code; this lock fails to. (A delete through the API is
-// shown as removing until Seam confirms the code is gone: a 404 or `removed_from_device`.)
 export const RemovingFailed = live({
   setup: async (w) => {
-    const code = await timeBound(w, MINUTE, 10 * MINUTE);
+    const code = await ongoing(w);
+    await w.advance?.(MINUTE);
     await w.control?.failNextRemove(w.deviceId, 5);
     return code;
   },
   render: status,
-  after: advance(13 * MINUTE),
+  after: async (w, _root, code) => {
+    await w.advance?.(1000);
+    await w.verifier.deleteAccessCode(code.access_code_id).catch(() => undefined);
+    await w.advance?.(3 * MINUTE);
+  },
 });
 export const Removed = live({
   setup: async (w) => {
