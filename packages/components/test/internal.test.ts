@@ -8,6 +8,7 @@ import { localReason } from '../src/internal/issue-text.js';
 import { de } from '../src/internal/strings/de.js';
 import {
   en,
+  loadGuidance,
   loadStrings,
   readyStrings,
   stringsFor,
@@ -228,6 +229,8 @@ describe('the German table covers every code core knows', () => {
 describe('describeError', () => {
   it('explains Seam error types our requests have guidance for, in each language', async () => {
     const { SeamApiError, GUIDANCE } = await import('@seam-codes/core');
+    // English guidance texts are a chunk of their own; an element awaits them before describing.
+    await loadGuidance();
     const notFound = new SeamApiError({
       type: 'device_not_found',
       status: 404,

@@ -1,6 +1,4 @@
 import {
-  createAccessCode,
-  createAccessCodes,
   describeCapabilities,
   formatInstant,
   instantToZonedWallTime,
@@ -31,6 +29,7 @@ import { formatLengths, issueText, reasonText } from '../internal/issue-text.js'
 import { viewerTimeZone } from '../internal/locale.js';
 import { SeamElement } from '../internal/seam-element.js';
 import styles from './code-creator.styles.js';
+import type * as CreateSteps from './create-codes.js';
 import { renderForm, type FormHandlers, type Messages } from './code-creator.form.js';
 import {
   SeamCodeCreatedEvent,
@@ -350,6 +349,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
           : this.t.creator.cannotTitle;
       this.#warnUnknownZone();
     } catch (error) {
+      await this.guidanceReady();
       if (token !== this.#loadToken) return;
       this.view = 'load_error';
       this.loadError = describeError(error, this.t);
@@ -658,6 +658,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
       this.#update({ code, pinMode: 'choose' }, 'code');
       this.announcement = this.t.creator.pinGenerated;
     } catch (error) {
+      await this.guidanceReady();
       const described = describeError(error, this.t);
       this.serverErrors = { ...this.serverErrors, code: [described.message] };
       this.#report('action', error, described);
@@ -709,10 +710,15 @@ export class SeamCodeCreator extends SeamConnectedElement {
     // The status element is fetched while Seam creates the code, not with the form: a page that
     // never creates a code never downloads it.
     const statusElement = loadStatusElement();
+    // So is the verifier that follows the new code (a failed download is reported below).
+    const verifier = connection.verifier.load();
+    verifier.catch(() => undefined);
     try {
       let accessCodes: AccessCode[];
       let actionAttempt: ActionAttempt | null = null;
       let adopted = false;
+      // Fetched at the first submit; a failed download creates nothing and says so.
+      const { createAccessCode, createAccessCodes } = await loadCreateSteps();
       if (ids.length > 1) {
         const result = await createAccessCodes(
           connection.client,
@@ -731,9 +737,14 @@ export class SeamCodeCreator extends SeamConnectedElement {
       }
       const [first] = accessCodes;
       if (first === undefined) throw new Error('Seam answered the create without a code.');
-      for (const code of accessCodes) connection.verifier?.watch(code);
-      // The code exists whatever happens to this fetch: a failed load leaves the statuses
+      // The code exists whatever happens to these fetches: a failed load leaves the statuses
       // undefined (the created view still says the code was created) and is reported.
+      await verifier.then(
+        (loaded) => {
+          for (const code of accessCodes) loaded.watch(code);
+        },
+        (error: unknown) => this.#onStatusLoadError(error),
+      );
       await statusElement.catch((error: unknown) => this.#onStatusLoadError(error));
       this.created = accessCodes;
       this.view = 'created';
@@ -743,6 +754,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
         new SeamCodeCreatedEvent({ accessCode: first, accessCodes, actionAttempt, adopted }),
       );
     } catch (error) {
+      await this.guidanceReady();
       this.#onCreateError(error);
     } finally {
       this.submitting = false;
@@ -811,7 +823,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
     if (connection.ok) {
       try {
         accessCode = await connection.client.accessCodes.get({ access_code_id: id });
-        connection.verifier.observe(id, {
+        connection.verifier.current?.observe(id, {
           type: 'code.observed',
           accessCode,
           observedAt: new Date(connection.now()).toISOString(),
@@ -1097,7 +1109,7 @@ export class SeamCodeCreator extends SeamConnectedElement {
             exportparts=${STATUS_EXPORTPARTS}
             .accessCode=${code}
             .client=${connection.client}
-            .verifier=${connection.verifier}
+            .verifier=${connection.verifier.current}
             .now=${connection.now}
             time-zone=${this.#zone().timeZone}
             viewer-time-zone=${this.viewerTimeZone || nothing}
@@ -1118,6 +1130,16 @@ function loadStatusElement(): Promise<unknown> {
   return statusElementLoad;
 }
 let statusElementLoad: Promise<unknown> | undefined;
+
+/** Core's create steps from their own chunk; a failed download may be tried again. */
+function loadCreateSteps(): Promise<typeof CreateSteps> {
+  createStepsLoad ??= import('./create-codes.js').catch((error: unknown) => {
+    createStepsLoad = undefined;
+    throw error;
+  });
+  return createStepsLoad;
+}
+let createStepsLoad: Promise<typeof CreateSteps> | undefined;
 
 /** The part of a draft Seam's `create_multiple` takes (no offline or backup-pool options). */
 function sharedDraft(draft: AccessCodeDraft): Omit<CreateAccessCodesInput, 'device_ids'> {

@@ -1,9 +1,8 @@
 import {
   JUST_IN_TIME_LEAD_MS,
   NATIVE_PRELOAD_MS,
-  describeCapabilities,
   formatInstant,
-  guidanceFor,
+  matchGuidance,
   historyOf,
   isPinWithheld,
   isValidTimeZone,
@@ -20,7 +19,9 @@ import type { AccessCode } from '@seamapi/types/connect';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SeamConnectedElement } from '../internal/connected-element.js';
+import type { LazyVerifier } from '../internal/lazy-verifier.js';
 import { describeError, type DescribedError } from '../internal/errors.js';
+import { guidanceText } from '../internal/strings/index.js';
 import { SeamErrorEvent } from '../internal/events.js';
 import { viewerTimeZone } from '../internal/locale.js';
 import { SeamElement } from '../internal/seam-element.js';
@@ -205,7 +206,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
   @state() private copied = false;
   @state() private announcement = '';
 
-  #watched: { verifier: Verifier; id: string; release: () => void } | null = null;
+  #watched: { verifier: LazyVerifier; id: string; release: () => void } | null = null;
   /** A withheld PIN fetched because the user asked to see or copy it (see #pinOf). */
   #fetchedPin: { id: string; pin: string } | null = null;
   #previousPhase: DerivedPhase | null = null;
@@ -285,8 +286,33 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }
   }
 
-  #attach(verifier: Verifier, id: string): void {
+  #attach(lazy: LazyVerifier, id: string): void {
     this.#detach();
+    let released = false;
+    let release = (): void => {
+      released = true;
+    };
+    this.#watched = { verifier: lazy, id, release: () => release() };
+    const ready = lazy.current;
+    if (ready !== undefined) {
+      release = this.#follow(ready, id);
+      return;
+    }
+    // The first element to follow a code on this page downloads the verifier.
+    lazy.load().then(
+      (verifier) => {
+        if (!released) release = this.#follow(verifier, id);
+      },
+      (error: unknown) => {
+        if (released) return;
+        this.actionError = describeError(error, this.t);
+        this.#report(error, this.actionError, 'verify');
+      },
+    );
+  }
+
+  /** Watches the code with the verifier and shows its states; returns how to stop. */
+  #follow(verifier: Verifier, id: string): () => void {
     let release: () => void;
     try {
       release = verifier.watch(this.accessCode ?? id, this.#watchOptions());
@@ -298,16 +324,12 @@ export class SeamCodeStatus extends SeamConnectedElement {
       release = verifier.watch(this.accessCode ?? id);
     }
     const unsubscribe = verifier.subscribe(id, (codeState) => this.#onState(codeState));
-    this.#watched = {
-      verifier,
-      id,
-      release: () => {
-        unsubscribe();
-        release();
-      },
-    };
     const snapshot = verifier.getSnapshot(id);
     if (snapshot !== null) this.#onState(snapshot);
+    return () => {
+      unsubscribe();
+      release();
+    };
   }
 
   /** Which sources follow the code, from `verification`. */
@@ -490,9 +512,10 @@ export class SeamCodeStatus extends SeamConnectedElement {
     this.actionError = null;
     try {
       // The verifier sends the delete and follows the removal until Seam confirms it.
-      await connection.verifier.deleteAccessCode(id);
+      await (await connection.verifier.load()).deleteAccessCode(id);
       this.announcement = this.t.status.deleteRequested;
     } catch (error) {
+      await this.guidanceReady();
       this.actionError = describeError(error, this.t);
       this.#report(error, this.actionError);
     } finally {
@@ -516,6 +539,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
       this.dispatchEvent(new SeamBackupCodePulledEvent(id, backup));
       this.#refresh(id);
     } catch (error) {
+      await this.guidanceReady();
       this.actionError = describeError(error, this.t);
       this.#report(error, this.actionError);
     } finally {
@@ -535,7 +559,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
   /** Reads the code again now, outside the verifier's schedule. */
   #refresh(id: string): void {
     const connection = this.connection;
-    if (connection.ok) connection.verifier.refresh(id);
+    if (connection.ok) connection.verifier.current?.refresh(id);
   }
 
   override render(): TemplateResult {
@@ -701,11 +725,12 @@ export class SeamCodeStatus extends SeamConnectedElement {
     if (!connection.ok) return null;
     try {
       this.actionError = null;
-      const pin = await connection.verifier.revealPin(code.access_code_id);
+      const pin = await (await connection.verifier.load()).revealPin(code.access_code_id);
       // Kept in a private field only while shown: never in a reactive (host-readable) property.
       if (pin !== null) this.#fetchedPin = { id: code.access_code_id, pin };
       return pin;
     } catch (error) {
+      await this.guidanceReady();
       this.actionError = describeError(error, this.t);
       this.#report(error, this.actionError);
       return null;
@@ -767,10 +792,13 @@ export class SeamCodeStatus extends SeamConnectedElement {
   }
 
   #renderIssue(issue: CodeIssue, codeState: CodeState): TemplateResult {
-    const guidance = guidanceFor(issue, { backupAvailable: codeState.flags.backupAvailable });
-    const [title, localExplanation] = this.t.guidance[guidance.textKey] ?? [
-      guidance.title,
-      guidance.explanation,
+    const guidance = matchGuidance(issue, { backupAvailable: codeState.flags.backupAvailable });
+    const text = guidanceText(this.t, guidance.textKey);
+    // English guidance is fetched on the first issue shown; meanwhile Seam's message stands in.
+    if (text === undefined) this.needGuidance();
+    const [title, localExplanation] = text ?? [
+      this.t.status.issueKind[issue.kind],
+      guidance.seamMessage ?? '',
     ];
     const explanation = guidance.known
       ? localExplanation
@@ -941,13 +969,10 @@ function lockFacts(client: SeamClient, deviceId: string): Promise<LockFacts> {
   }
   let facts = byDevice.get(deviceId);
   if (facts === undefined) {
-    facts = client.devices.get({ device_id: deviceId }).then((device) => {
-      const capabilities = describeCapabilities(device);
-      return {
-        timeZone: capabilities.timeZone,
-        nativeScheduling: capabilities.nativeScheduling.supported,
-      };
-    });
+    facts = Promise.all([
+      client.devices.get({ device_id: deviceId }),
+      import('./lock-facts.js'),
+    ]).then(([device, { lockFactsOf }]) => lockFactsOf(device));
     facts.catch(() => byDevice?.delete(deviceId));
     byDevice.set(deviceId, facts);
   }

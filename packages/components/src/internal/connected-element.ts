@@ -1,10 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import {
-  SeamClient,
-  createVerifier,
-  type Verifier,
-  type VisibilityAdapter,
-} from '@seam-codes/core';
+import { SeamClient, type Verifier } from '@seam-codes/core';
 import { property } from 'lit/decorators.js';
 import {
   seamContext,
@@ -14,6 +9,7 @@ import {
 } from '../context.js';
 import { chooseCredentials, credentialKey, type CredentialChoice } from './credentials.js';
 import { SeamErrorEvent, SeamSessionExpiredEvent } from './events.js';
+import { LazyVerifier } from './lazy-verifier.js';
 import { SeamElement } from './seam-element.js';
 import type { Strings } from './strings/index.js';
 
@@ -21,8 +17,11 @@ import type { Strings } from './strings/index.js';
 export interface SeamConnection {
   readonly ok: true;
   readonly client: SeamClient;
-  /** The verifier that follows codes: given, or shared by every element on this client. */
-  readonly verifier: Verifier;
+  /**
+   * The verifier that follows codes: given, or shared by every element on this client. Loaded on
+   * first use (`load()`), so that a form alone does not download it.
+   */
+  readonly verifier: LazyVerifier;
   readonly now: () => number;
   /** Where it came from, so the element knows whether to tell the host about expiry itself. */
   readonly source: 'property' | 'attributes' | 'context';
@@ -37,29 +36,8 @@ export interface SeamConnectionProblem {
 
 interface SharedConnection {
   readonly client: SeamClient;
-  readonly verifier: Verifier;
+  readonly verifier: LazyVerifier;
   readonly elements: Set<SeamConnectedElement>;
-}
-
-/** Polling pauses while nobody can see the page. */
-const documentVisibility: VisibilityAdapter = {
-  isHidden: () => document.visibilityState === 'hidden',
-  onChange: (callback) => {
-    document.addEventListener('visibilitychange', callback);
-    return () => document.removeEventListener('visibilitychange', callback);
-  },
-};
-
-/**
- * A verifier for a client that came without one: batched polling, plus Seam's events list (one
- * request per tick for every code, and the only way to learn that a guest used a code).
- */
-function newVerifier(client: SeamClient): Verifier {
-  return createVerifier({
-    client,
-    sources: { poll: true, events: true },
-    visibility: documentVisibility,
-  });
 }
 
 /**
@@ -70,12 +48,13 @@ function newVerifier(client: SeamClient): Verifier {
 const expiryTold = new WeakSet<SeamClient>();
 
 /** One verifier per client handed over (by property or context) without one. */
-const verifiers = new WeakMap<SeamClient, Verifier>();
+const verifiers = new WeakMap<SeamClient, LazyVerifier>();
 
-function verifierFor(client: SeamClient): Verifier {
+function verifierFor(client: SeamClient, given: Verifier | undefined): LazyVerifier {
+  if (given !== undefined) return LazyVerifier.of(given);
   let verifier = verifiers.get(client);
   if (verifier === undefined) {
-    verifier = newVerifier(client);
+    verifier = LazyVerifier.forClient(client);
     verifiers.set(client, verifier);
   }
   return verifier;
@@ -256,7 +235,7 @@ export class SeamConnectedElement extends SeamElement {
       return {
         ok: true,
         client: this.client,
-        verifier: this.verifier ?? verifierFor(this.client),
+        verifier: verifierFor(this.client, this.verifier),
         now,
         source: 'property',
       };
@@ -274,7 +253,7 @@ export class SeamConnectedElement extends SeamElement {
       return {
         ok: true,
         client,
-        verifier: this.verifier ?? this.#context.verifier ?? verifierFor(client),
+        verifier: verifierFor(client, this.verifier ?? this.#context.verifier),
         now,
         source: 'context',
       };
@@ -301,7 +280,7 @@ export class SeamConnectedElement extends SeamElement {
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, code: 'invalid_credentials', message };
       }
-      entry = { client, verifier: newVerifier(client), elements };
+      entry = { client, verifier: LazyVerifier.forClient(client), elements };
       shared.set(key, entry);
     }
     entry.elements.add(this);
@@ -309,7 +288,7 @@ export class SeamConnectedElement extends SeamElement {
     return {
       ok: true,
       client: entry.client,
-      verifier: this.verifier ?? entry.verifier,
+      verifier: this.verifier !== undefined ? LazyVerifier.of(this.verifier) : entry.verifier,
       now,
       source: 'attributes',
     };

@@ -1,7 +1,14 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { onLangChange, primaryLanguage, resolveLang } from './locale.js';
-import { loadStrings, readyStrings, stringsFor, type Strings } from './strings/index.js';
+import {
+  hasGuidance,
+  loadGuidance,
+  loadStrings,
+  readyStrings,
+  stringsFor,
+  type Strings,
+} from './strings/index.js';
 import { themeStyles } from './theme.styles.js';
 
 /** The colour scheme of an element: follow the system (`auto`), or force `light` or `dark`. */
@@ -92,6 +99,19 @@ export class SeamElement extends LitElement {
       complete = await super.getUpdateComplete();
     }
     return complete;
+  }
+
+  /**
+   * Resolves once the guidance texts are there (English fetches core's on first need), so that
+   * an error is described with them; a failed fetch resolves too (Seam's message is shown).
+   */
+  protected guidanceReady(): Promise<void> {
+    return hasGuidance() ? Promise.resolve() : loadGuidance().catch(() => undefined);
+  }
+
+  /** Renders again once the guidance texts are there, for a render that needed them. */
+  protected needGuidance(): void {
+    if (!hasGuidance()) void this.guidanceReady().then(() => this.requestUpdate());
   }
 
   /** Turns a custom state on or off, for `:host(:state(name))` selectors in page CSS. */

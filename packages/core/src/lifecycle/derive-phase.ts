@@ -1,5 +1,5 @@
 import type { AccessCode } from '@seamapi/types/connect';
-import { scopeOfSeamError, type IssueScope, type SeamErrorLike } from './guidance.js';
+import { scopeOfSeamError, type IssueScope, type SeamErrorLike } from './guidance-codes.js';
 import { parseTime } from './order.js';
 import type { DerivedPhase } from './types.js';
 

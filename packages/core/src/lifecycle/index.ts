@@ -40,20 +40,27 @@ export {
 } from './derive-phase.js';
 export {
   ACTION_LABELS,
-  GUIDANCE,
-  GUIDANCE_TEXTS,
-  guidanceFor,
+  GUIDANCE_REFS,
   guidanceKey,
+  matchGuidance,
   scopeOfSeamError,
   type GuidanceAction,
   type GuidanceContext,
-  type GuidanceEntry,
+  type GuidanceMatch,
+  type GuidanceRef,
+  type GuidanceTextKey,
   type IssueKind,
   type IssueLike,
   type IssueScope,
-  type ResolvedGuidance,
   type SeamErrorLike,
   type SeamWarningLike,
+} from './guidance-codes.js';
+export {
+  GUIDANCE,
+  GUIDANCE_TEXTS,
+  guidanceFor,
+  type GuidanceEntry,
+  type ResolvedGuidance,
 } from './guidance.js';
 export { historyOf } from './history.js';
 export {

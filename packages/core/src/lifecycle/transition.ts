@@ -1,7 +1,6 @@
 import type { AccessCode } from '@seamapi/types/connect';
 import { derivePhase, nextDueAt, seamErrorsOf, seamWarningsOf } from './derive-phase.js';
-import { guidanceFor } from './guidance.js';
-import type { IssueKind, IssueScope } from './guidance.js';
+import { matchGuidance, type IssueKind, type IssueScope } from './guidance-codes.js';
 import {
   boundedUpsert,
   compareText,
@@ -990,7 +989,7 @@ function issue(
   source: CodeIssue['source'],
   backupAvailable: boolean,
 ): CodeIssue {
-  const guidance = guidanceFor({ kind, code, scope, message }, { backupAvailable });
+  const guidance = matchGuidance({ kind, code, scope, message }, { backupAvailable });
   return {
     kind,
     code,

@@ -1,5 +1,5 @@
 import type { AccessCode, ActionAttempt, SeamEvent } from '@seamapi/types/connect';
-import type { GuidanceAction, IssueKind, IssueScope } from './guidance.js';
+import type { GuidanceAction, IssueKind, IssueScope } from './guidance-codes.js';
 
 /**
  * What the UI shows for an access code. Not a Seam status: a deterministic reading of the code's

@@ -62,3 +62,41 @@ export function loadStrings(lang: string): Promise<Strings> {
   }
   return pending;
 }
+
+/** Core's English guidance texts, once fetched. */
+let englishGuidance: Strings['guidance'] | undefined;
+let guidanceLoad: Promise<void> | undefined;
+
+/** Whether core's English guidance texts are there. */
+export function hasGuidance(): boolean {
+  return englishGuidance !== undefined;
+}
+
+/**
+ * Fetches core's English guidance texts (once), the first time an element shows guidance: a
+ * page whose codes go well never downloads them.
+ */
+export function loadGuidance(): Promise<void> {
+  guidanceLoad ??= import('./en-guidance.js').then(
+    ({ enGuidance }) => {
+      englishGuidance = enGuidance;
+    },
+    (error: unknown) => {
+      // Offline for a moment: the next issue shown tries again.
+      guidanceLoad = undefined;
+      throw error;
+    },
+  );
+  return guidanceLoad;
+}
+
+/**
+ * The `[title, explanation]` of a guidance text: the table's own, else core's English once
+ * fetched, else undefined (the caller shows Seam's message meanwhile).
+ */
+export function guidanceText(
+  t: Strings,
+  textKey: string,
+): readonly [title: string, explanation: string] | undefined {
+  return t.guidance[textKey] ?? englishGuidance?.[textKey];
+}
