@@ -286,7 +286,7 @@ export class SeamCodeStatus extends SeamConnectedElement {
     }
   }
 
-  #attach(lazy: LazyVerifier, id: string): void {
+  #attach(lazy: LazyVerifier, id: string, attempt = 0): void {
     this.#detach();
     let released = false;
     let release = (): void => {
@@ -301,12 +301,24 @@ export class SeamCodeStatus extends SeamConnectedElement {
     // The first element to follow a code on this page downloads the verifier.
     lazy.load().then(
       (verifier) => {
-        if (!released) release = this.#follow(verifier, id);
+        if (released) return;
+        if (attempt > 0) this.actionError = null;
+        release = this.#follow(verifier, id);
       },
       (error: unknown) => {
         if (released) return;
         this.actionError = describeError(error, this.t);
         this.#report(error, this.actionError, 'verify');
+        // A download that failed (offline for a moment, a deploy replaced the chunk) is tried
+        // again, waiting longer each time.
+        const retry = setTimeout(
+          () => this.#attach(lazy, id, attempt + 1),
+          Math.min(60_000, 2_000 * 2 ** attempt),
+        );
+        release = () => {
+          released = true;
+          clearTimeout(retry);
+        };
       },
     );
   }
