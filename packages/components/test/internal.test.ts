@@ -167,6 +167,8 @@ describe('the German table covers every code core knows', () => {
   it('every finding validateCodeDraft makes on the sandbox locks, and every reason', async () => {
     const { validateCodeDraft, describeCapabilities } = await import('@seam-codes/core');
     const { createSandbox, SANDBOX_DEVICE_ROLES } = await import('@seam-codes/sandbox');
+    // The guidance codes come with a language's table (loadStrings); this test holds `de` itself.
+    await loadGuidance();
     const sandbox = createSandbox({ speed: 0, start: '2026-01-14T17:00:00Z' });
     const devices = (
       await Promise.all(
@@ -229,7 +231,7 @@ describe('the German table covers every code core knows', () => {
 describe('describeError', () => {
   it('explains Seam error types our requests have guidance for, in each language', async () => {
     const { SeamApiError, GUIDANCE } = await import('@seam-codes/core');
-    // English guidance texts are a chunk of their own; an element awaits them before describing.
+    // The guidance chunk loaded (as an element awaits it before describing an error).
     await loadGuidance();
     const notFound = new SeamApiError({
       type: 'device_not_found',

@@ -1,5 +1,4 @@
 import {
-  GUIDANCE_REFS,
   isAccessCodeOutcomeUnknownError,
   isSeamApiError,
   isSeamInvalidArgumentError,
@@ -9,7 +8,7 @@ import {
   isSeamTimeoutError,
   isSeamUnauthorizedError,
 } from '@seam-codes/core';
-import { guidanceText, type Strings } from './strings/index.js';
+import { guidanceRef, guidanceText, type Strings } from './strings/index.js';
 
 /** An error, read for the user: a stable code, a message in their language, what helps. */
 export interface DescribedError {
@@ -46,7 +45,7 @@ export function describeError(error: unknown, t: Strings): DescribedError {
   }
   if (isSeamApiError(error)) {
     // Error types our requests have guidance for (`device_not_found`, ...) share its text.
-    const guidance = GUIDANCE_REFS[`request.error.${error.type}`];
+    const guidance = guidanceRef(`request.error.${error.type}`);
     const known = guidance && guidanceText(t, guidance.textKey)?.[1];
     if (error.status >= 500) {
       return { ...base, code: error.type, message: t.errors.serverError, retryable: true };

@@ -1,5 +1,5 @@
-import { GUIDANCE_REFS, type CapabilityReason, type DraftIssue } from '@seam-codes/core';
-import type { IssueParams, Strings } from './strings/index.js';
+import type { CapabilityReason, DraftIssue } from '@seam-codes/core';
+import { guidanceRef, type IssueParams, type Strings } from './strings/index.js';
 
 /** What an issue's text may need besides its code: the lock's limits, the language. */
 export interface IssueContext {
@@ -53,7 +53,7 @@ export function localReason(code: string, t: Strings): string | undefined {
   if (t.reasons[code] !== undefined) return t.reasons[code];
   for (const scope of ['device', 'connected_account']) {
     for (const kind of ['error', 'warning']) {
-      const entry = GUIDANCE_REFS[`${scope}.${kind}.${code}`];
+      const entry = guidanceRef(`${scope}.${kind}.${code}`);
       if (entry !== undefined) return t.guidance[entry.textKey]?.[1];
     }
   }

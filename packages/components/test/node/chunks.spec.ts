@@ -36,6 +36,7 @@ const LATER = {
   verifier: 'core/src/verify/verifier.ts',
   lifecycle: 'core/src/lifecycle/transition.ts',
   guidanceTexts: 'core/src/lifecycle/guidance.ts',
+  guidanceCodes: 'core/src/lifecycle/guidance-codes.ts',
   createSteps: 'core/src/codes/create-access-code.ts',
   statusElement: 'components/src/code-status/code-status.ts',
   german: 'components/src/internal/strings/de.ts',

@@ -4,8 +4,8 @@
  * which text and action is in `guidance-codes.ts`; this module adds the English words, so that
  * what needs no words (the lifecycle, a form) does not load them.
  */
+import { ACTION_LABELS } from './action-labels.js';
 import {
-  ACTION_LABELS,
   GUIDANCE_REFS,
   actionsOf,
   matchGuidance,
@@ -19,8 +19,8 @@ import {
   type SeamWarningLike,
 } from './guidance-codes.js';
 
+export { ACTION_LABELS } from './action-labels.js';
 export {
-  ACTION_LABELS,
   guidanceKey,
   matchGuidance,
   scopeOfSeamError,

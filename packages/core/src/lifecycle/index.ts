@@ -38,8 +38,8 @@ export {
   seamWarningsOf,
   type SeamIssueElement,
 } from './derive-phase.js';
+export { ACTION_LABELS } from './action-labels.js';
 export {
-  ACTION_LABELS,
   GUIDANCE_REFS,
   guidanceKey,
   matchGuidance,

@@ -1,4 +1,6 @@
+import type { GuidanceRef } from '@seam-codes/core';
 import { primaryLanguage } from '../locale.js';
+import type * as GuidanceChunk from './guidance-chunk.js';
 import { en } from './en.js';
 import type { Strings } from './types.js';
 
@@ -11,7 +13,8 @@ export { en };
  */
 const loaders: Readonly<Record<string, () => Promise<Strings>>> = {
   en: () => Promise.resolve(en),
-  de: () => import('./de.js').then((module) => module.de),
+  // A language's guidance needs the guidance codes: they come with its table.
+  de: () => Promise.all([import('./de.js'), loadGuidance()]).then(([module]) => module.de),
 };
 
 /** The tables that have arrived, by primary language subtag. */
@@ -63,23 +66,24 @@ export function loadStrings(lang: string): Promise<Strings> {
   return pending;
 }
 
-/** Core's English guidance texts, once fetched. */
-let englishGuidance: Strings['guidance'] | undefined;
+/** Core's English guidance texts and the guidance codes, once fetched. */
+let guidance: typeof GuidanceChunk | undefined;
 let guidanceLoad: Promise<void> | undefined;
 
-/** Whether core's English guidance texts are there. */
+/** Whether the guidance codes and core's English guidance texts are there. */
 export function hasGuidance(): boolean {
-  return englishGuidance !== undefined;
+  return guidance !== undefined;
 }
 
 /**
- * Fetches core's English guidance texts (once), the first time an element shows guidance: a
- * page whose codes go well never downloads them.
+ * Fetches the guidance codes and core's English guidance texts (once), the first time an
+ * element shows guidance or renders in a language other than English: a page whose codes go
+ * well never downloads them.
  */
 export function loadGuidance(): Promise<void> {
-  guidanceLoad ??= import('./en-guidance.js').then(
-    ({ enGuidance }) => {
-      englishGuidance = enGuidance;
+  guidanceLoad ??= import('./guidance-chunk.js').then(
+    (chunk) => {
+      guidance = chunk;
     },
     (error: unknown) => {
       // Offline for a moment: the next issue shown tries again.
@@ -90,6 +94,11 @@ export function loadGuidance(): Promise<void> {
   return guidanceLoad;
 }
 
+/** The guidance of a code by guidance key (`request.error.device_not_found`), once fetched. */
+export function guidanceRef(key: string): GuidanceRef | undefined {
+  return guidance?.GUIDANCE_REFS[key];
+}
+
 /**
  * The `[title, explanation]` of a guidance text: the table's own, else core's English once
  * fetched, else undefined (the caller shows Seam's message meanwhile).
@@ -98,5 +107,5 @@ export function guidanceText(
   t: Strings,
   textKey: string,
 ): readonly [title: string, explanation: string] | undefined {
-  return t.guidance[textKey] ?? englishGuidance?.[textKey];
+  return t.guidance[textKey] ?? guidance?.enGuidance[textKey];
 }
