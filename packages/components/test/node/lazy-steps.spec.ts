@@ -147,6 +147,15 @@ async function typeName(page: Page, name: string): Promise<void> {
   await page.keyboard.type(name);
 }
 
+/** Waits until the created code's status says Active (the sandbox set it on the lock). */
+async function untilActive(page: Page): Promise<void> {
+  await page
+    .locator('seam-code-creator >>> seam-code-status >>> [part~="phase"]')
+    .filter((el) => /^\s*Active\s*$/.test(el.textContent ?? ''))
+    .setTimeout(30_000)
+    .wait();
+}
+
 function shadowText(page: Page, selector: string): Promise<string | null> {
   return page.evaluate(
     (s) =>
@@ -168,11 +177,7 @@ describe('the creator on a slow or failing network (production build, sandbox ov
       await page.locator('seam-code-creator >>> #submit').click();
       await page.locator('seam-code-creator >>> #created-title').setTimeout(30_000).wait();
       expect(await codesNamed(name)).toBe(1);
-      await page
-        .locator('seam-code-creator >>> seam-code-status >>> [part~="phase"]')
-        .filter((el) => /^\s*Active\s*$/.test(el.textContent ?? ''))
-        .setTimeout(30_000)
-        .wait();
+      await untilActive(page);
       expect(await codesNamed(name)).toBe(1);
     } finally {
       network.delayMs = 0;
@@ -225,11 +230,7 @@ describe('the creator on a slow or failing network (production build, sandbox ov
       expect(errors).toContain('status_load_failed');
       // Back online: the status downloads the verifier again by itself and follows the code.
       network.failing.clear();
-      await page
-        .locator('seam-code-creator >>> seam-code-status >>> [part~="phase"]')
-        .filter((el) => /^\s*Active\s*$/.test(el.textContent ?? ''))
-        .setTimeout(30_000)
-        .wait();
+      await untilActive(page);
       expect(await codesNamed(name)).toBe(1);
     } finally {
       network.failing.clear();

@@ -19,22 +19,6 @@ import {
   type SeamWarningLike,
 } from './guidance-codes.js';
 
-export { ACTION_LABELS } from './action-labels.js';
-export {
-  guidanceKey,
-  matchGuidance,
-  scopeOfSeamError,
-  type GuidanceAction,
-  type GuidanceContext,
-  type GuidanceMatch,
-  type GuidanceTextKey,
-  type IssueKind,
-  type IssueLike,
-  type IssueScope,
-  type SeamErrorLike,
-  type SeamWarningLike,
-} from './guidance-codes.js';
-
 /** One row of the guidance table. */
 export interface GuidanceEntry {
   /** `<scope>.<kind>.<code>`, or `fallback.<kind>` for codes we do not know. Stable. */
