@@ -1,4 +1,6 @@
 import {
+  deviceTimeZone,
+  nativeSchedulingOf,
   JUST_IN_TIME_LEAD_MS,
   NATIVE_PRELOAD_MS,
   formatInstant,
@@ -981,10 +983,10 @@ function lockFacts(client: SeamClient, deviceId: string): Promise<LockFacts> {
   }
   let facts = byDevice.get(deviceId);
   if (facts === undefined) {
-    facts = Promise.all([
-      client.devices.get({ device_id: deviceId }),
-      import('./lock-facts.js'),
-    ]).then(([device, { lockFactsOf }]) => lockFactsOf(device));
+    facts = client.devices.get({ device_id: deviceId }).then((device) => ({
+      timeZone: deviceTimeZone(device),
+      nativeScheduling: nativeSchedulingOf(device).supported,
+    }));
     facts.catch(() => byDevice?.delete(deviceId));
     byDevice.set(deviceId, facts);
   }

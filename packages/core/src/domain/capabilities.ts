@@ -2,6 +2,10 @@ import type { Device } from '@seamapi/types/connect';
 import { deviceProperties, readDeviceRules, type DeviceRules } from './device-rules.js';
 import { PIN_RULES, isPinConstraintType, type KnownConstraintType } from './pin-rules.js';
 import type { ExistingCode } from './types.js';
+import { isRecord } from './is-record.js';
+import { deviceTimeZone, nativeSchedulingOf, type NativeScheduling } from './lock-facts.js';
+
+export type { NativeScheduling } from './lock-facts.js';
 
 /**
  * One reason bearing on what a device can take. `blocking` reasons are why a capability is off
@@ -39,14 +43,6 @@ export interface NameRules {
   maxLength: number | null;
   /** No two codes on the lock may share a name. */
   mustBeUnique: boolean;
-}
-
-/** Whether Seam can preload codes with the lock's own schedule (spec §B8). */
-export interface NativeScheduling {
-  /** True or false from Seam's provider list; null when the provider is not on it. */
-  supported: boolean | null;
-  /** What the answer rests on: the device's provider, its device type, or nothing known. */
-  basis: 'provider' | 'device_type' | 'unknown';
 }
 
 /** A code constraint the device declares, as data for hints and forms. */
@@ -107,47 +103,6 @@ export interface DeviceCapabilities {
   /** Constraint types this package does not know; Seam still enforces them on create. */
   unknownConstraintTypes: string[];
 }
-
-/**
- * Providers (`device_provider.device_provider_name`) and device types with and without native
- * scheduling, from spec §B8. The provider wins: a Yale lock behind SmartThings is scheduled by
- * SmartThings, just in time. No device flag for this exists in @seamapi/types 1.721.0.
- */
-const NATIVE_SCHEDULING_BY_PROVIDER: Readonly<Record<string, boolean>> = {
-  my_2n: true,
-  august: true,
-  yale: true,
-  igloohome: true,
-  kwikset: true,
-  kwikset2: true,
-  nuki: true,
-  salto: true,
-  salto_ks: true,
-  schlage: true,
-  tedee: true,
-  ttlock: true,
-  wyze: true,
-  dormakaba_oracode: false,
-  lockly: false,
-  smartthings: false,
-};
-
-const NATIVE_SCHEDULING_BY_DEVICE_TYPE: Readonly<Record<string, boolean>> = {
-  two_n_intercom: true,
-  august_lock: true,
-  yale_lock: true,
-  igloohome_lock: true,
-  kwikset_lock: true,
-  nuki_lock: true,
-  salto_lock: true,
-  schlage_lock: true,
-  tedee_lock: true,
-  ttlock_lock: true,
-  wyze_lock: true,
-  dormakaba_oracode_door: false,
-  lockly_lock: false,
-  smartthings_lock: false,
-};
 
 /**
  * How a device error or warning bears on online and offline codes. `connectivity` is blocking
@@ -297,10 +252,6 @@ const KNOWN_ISSUES: Readonly<Record<string, KnownIssue>> = {
       'wrong hour. Set the time zone in the Lockly app.',
   },
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function readIssues(list: unknown, kind: 'error' | 'warning'): DeviceIssue[] {
   if (!Array.isArray(list)) return [];
@@ -527,21 +478,6 @@ function declaredConstraints(device: Device, rules: DeviceRules): DeclaredConstr
   return declared;
 }
 
-function nativeScheduling(device: Device): NativeScheduling {
-  const record: Record<string, unknown> = isRecord(device) ? device : {};
-  const provider = isRecord(record.device_provider)
-    ? record.device_provider.device_provider_name
-    : undefined;
-  if (typeof provider === 'string' && provider in NATIVE_SCHEDULING_BY_PROVIDER) {
-    return { supported: NATIVE_SCHEDULING_BY_PROVIDER[provider] ?? null, basis: 'provider' };
-  }
-  const type = record.device_type;
-  if (typeof type === 'string' && type in NATIVE_SCHEDULING_BY_DEVICE_TYPE) {
-    return { supported: NATIVE_SCHEDULING_BY_DEVICE_TYPE[type] ?? null, basis: 'device_type' };
-  }
-  return { supported: null, basis: 'unknown' };
-}
-
 /** Well-formed entries of `existingCodes`, minus the code being updated. */
 export function otherCodes(
   existingCodes: readonly ExistingCode[] | undefined,
@@ -559,15 +495,6 @@ export function otherCodes(
 export function maxActiveCodes(device: Device): number | null {
   const value = deviceProperties(device).max_active_codes_supported;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
-}
-
-/** `location.time_zone` (Seam's current name), else the deprecated `location.timezone`. */
-export function deviceTimeZone(device: Device): string | null {
-  const location = isRecord(device) && isRecord(device.location) ? device.location : null;
-  for (const zone of [location?.time_zone, location?.timezone]) {
-    if (typeof zone === 'string' && zone !== '') return zone;
-  }
-  return null;
 }
 
 /**
@@ -641,7 +568,7 @@ export function describeCapabilities(
     maxActiveCodes: maxActive,
     activeCodeCount,
     isFull: maxActive !== null && activeCodeCount >= maxActive,
-    nativeScheduling: nativeScheduling(device),
+    nativeScheduling: nativeSchedulingOf(device),
     supportsBackupPool: deviceProperties(device).supports_backup_access_code_pool === true,
     timeZone: deviceTimeZone(device),
     startMustBeInFuture: rules.startDateInFuture,

@@ -6,6 +6,7 @@ import {
   type PinConstraintType,
   type PinRule,
 } from './pin-rules.js';
+import { isRecord } from './is-record.js';
 
 /** PIN lengths Seam's API accepts when a device does not list its own (`code`: 4–9 in 1.721). */
 export const SEAM_CODE_LENGTHS: readonly number[] = [4, 5, 6, 7, 8, 9];
@@ -34,10 +35,6 @@ export interface DeviceRules {
   allowedDigits: string;
   /** Constraint types this package does not know, as the device spells them. */
   unknownConstraintTypes: string[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function nonNegativeInteger(value: unknown): number | null {

@@ -18,8 +18,8 @@ export {
   type DeviceCapabilities,
   type DeviceIssue,
   type NameRules,
-  type NativeScheduling,
 } from './capabilities.js';
+export { deviceTimeZone, nativeSchedulingOf, type NativeScheduling } from './lock-facts.js';
 export {
   validateCodeDraft,
   DEFAULT_START_DATE_MARGIN_MS,

@@ -1,16 +1,17 @@
 import type { Device } from '@seamapi/types/connect';
 import {
   describeCapabilities,
-  deviceTimeZone,
   maxActiveCodes,
   otherCodes,
   readDeviceIssues,
   type CapabilityReason,
 } from './capabilities.js';
 import { describeLengths, readDeviceRules, type DeviceRules } from './device-rules.js';
+import { deviceTimeZone } from './lock-facts.js';
 import { checkTimeFrame, readTimeFrameOptions } from './time-frames.js';
 import { parseInstant } from './time-zones.js';
 import type { DraftField, DraftIssue, DraftValidation, ExistingCode } from './types.js';
+import { isRecord } from './is-record.js';
 
 /** How far ahead `start_date_in_future` wants the start by default: Seam's Kwikset advice. */
 export const DEFAULT_START_DATE_MARGIN_MS = 15 * 60_000;
@@ -76,10 +77,6 @@ class Findings {
   hasError(field: DraftField): boolean {
     return this.errors.some((issue) => issue.field === field);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** Names a value's kind for a message without ever converting it (symbols throw on that). */
