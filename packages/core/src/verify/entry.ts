@@ -96,3 +96,9 @@ export function nextCheckOf(state: CodeState): number | null {
   const at = Date.parse(state.nextCheckAt);
   return Number.isFinite(at) ? at : null;
 }
+
+/** The state changed since it was written; `important` writes it at once (see Entry.important). */
+export function markDirty(entry: Entry, important: boolean): void {
+  entry.dirty = true;
+  if (important) entry.important = true;
+}

@@ -25,10 +25,12 @@ import { realClock } from './clock.js';
 import { platformCoordinationApis, type CoordinationApis } from './coordination-apis.js';
 import type { Coordinator, CoordinationMessage, SharedObservation } from './coordination.js';
 import type * as CoordinationModule from './coordination.js';
-import { readCursor, startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
+import { startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
+import { Persistence, readPositions } from './persistence.js';
 import {
   Entry,
   hasRequestInFlight,
+  markDirty,
   nextCheckOf,
   progressKey,
   viewOf,
@@ -54,7 +56,6 @@ import {
 } from './schedule.js';
 import type {
   PendingStore,
-  StoredVerification,
   Verifier,
   VerifierClock,
   VerifierErrorSource,
@@ -66,10 +67,6 @@ import type {
   WatchSources,
 } from './types.js';
 
-/** Store meta keys. */
-const EVENTS_CURSOR_KEY = 'events.cursor';
-const PUSH_LAST_EVENT_ID_PREFIX = 'push.lastEventId:';
-
 /** How many codes missing from a listing are confirmed with `/access_codes/get` per tick. */
 export const MAX_CONFIRMATIONS_PER_TICK = 10;
 /** How many requests the events source makes in one tick at most (following full pages). */
@@ -78,8 +75,6 @@ const MAX_EVENT_REQUESTS_PER_TICK = 20;
 const EVENTS_PAGE_LIMIT = 500;
 /** The longest backoff after repeated transport failures of polling or events. */
 const MAX_TRANSPORT_BACKOFF_MS = 5 * 60_000;
-/** A code whose state changed only in its history is written at most this often. */
-const PERSIST_INTERVAL_MS = 30_000;
 /** How often a leader checks that the members it follows codes for are still alive. */
 const MEMBER_CHECK_INTERVAL_MS = 30_000;
 /** Observations a follower keeps per code to replay onto a state adopted from the leader. */
@@ -179,11 +174,7 @@ class VerifierRuntime implements Verifier {
   readonly #tokenKeys = new WeakMap<object, number>();
   #tokenKeyCounter = 0;
 
-  // persistence
-  readonly #pendingDeletes = new Set<string>();
-  readonly #pendingMeta = new Map<string, unknown>();
-  #flushQueued = false;
-  #flushing: Promise<void> | null = null;
+  readonly #persistence: Persistence;
 
   #requestCounter = 0;
 
@@ -276,6 +267,17 @@ class VerifierRuntime implements Verifier {
         : null;
     this.#coordinationApis = apis;
 
+    this.#persistence = new Persistence({
+      store: this.#store,
+      clock: this.#clock,
+      entries: this.#entries,
+      isReady: () => this.#isReady,
+      apply: (entry, observation) => this.#apply(entry, observation),
+      publish: (entry) => this.#publish(entry, null),
+      report: (error) => this.#onError(error, 'store'),
+      track: (promise) => this.#track(promise),
+    });
+
     if (this.#visibility !== null) {
       this.#stopVisibility = this.#visibility.onChange(() => this.#visibilityChanged());
     }
@@ -297,7 +299,7 @@ class VerifierRuntime implements Verifier {
     if (entry === undefined) {
       entry = new Entry(id, this.#clock.now(), this.#isReady);
       this.#entries.set(id, entry);
-      this.#pendingDeletes.delete(id);
+      this.#persistence.keep(id);
     }
     entry.holds.push(resolved);
     entry.transient = false;
@@ -313,7 +315,7 @@ class VerifierRuntime implements Verifier {
       entry.refetch = true;
     }
     if (entry.published === null && entry.state.asOf !== null) this.#publish(entry, null);
-    this.#markDirty(entry, true);
+    markDirty(entry, true);
     this.#afterChange();
     let released = false;
     const held = entry;
@@ -472,7 +474,7 @@ class VerifierRuntime implements Verifier {
     await this.idle();
     // Write what is pending one last time (disposal is not the end of a verification).
     for (const entry of this.#entries.values()) if (entry.dirty) entry.important = true;
-    await this.#flush();
+    await this.#persistence.flush();
     this.#listeners.clear();
     try {
       await this.#store.close?.();
@@ -548,7 +550,7 @@ class VerifierRuntime implements Verifier {
 
   #drop(entry: Entry): void {
     this.#entries.delete(entry.id);
-    this.#pendingDeletes.add(entry.id);
+    this.#persistence.forget(entry.id);
     const previousPhase = entry.published?.phase ?? null;
     this.#emit({ accessCodeId: entry.id, state: null, previousPhase });
     this.#afterChange();
@@ -593,7 +595,7 @@ class VerifierRuntime implements Verifier {
           break;
       }
     }
-    if (next !== previous) this.#markDirty(entry, notified || entry.stopped);
+    if (next !== previous) markDirty(entry, notified || entry.stopped);
     const progressed = progressKey(next) !== progressKey(previous);
     if (progressed) {
       entry.unchangedLooks = 0;
@@ -620,7 +622,7 @@ class VerifierRuntime implements Verifier {
     if (done && entry.holds.length === 0 && this.#isReady) {
       // Nobody holds a code that reached its end (a resumed or auto-followed one): forget it.
       this.#entries.delete(entry.id);
-      this.#pendingDeletes.add(entry.id);
+      this.#persistence.forget(entry.id);
     }
   }
 
@@ -662,7 +664,7 @@ class VerifierRuntime implements Verifier {
       entry.refetch = true;
       entry.transient = true;
       this.#entries.set(accessCodeId, entry);
-      this.#pendingDeletes.delete(accessCodeId);
+      this.#persistence.keep(accessCodeId);
     }
     const target = entry;
     const requestId = `verifier-${operation}-${++this.#requestCounter}-${this.#clock.now()}`;
@@ -704,7 +706,7 @@ class VerifierRuntime implements Verifier {
   /** After anything changed: persist, and re-plan every source. */
   #afterChange(): void {
     if (this.#disposed) return;
-    this.#queueFlush();
+    this.#persistence.queue();
     if (!this.#isReady) return;
     if (this.#role === 'follower') this.#queueAnnounce();
     this.#schedulePoll();
@@ -753,28 +755,10 @@ class VerifierRuntime implements Verifier {
   }
 
   async #load(): Promise<void> {
-    let data: Awaited<ReturnType<PendingStore['load']>> = { verifications: [], meta: {} };
-    try {
-      data = await this.#store.load();
-    } catch (error) {
-      this.#onError(error, 'store');
-    }
+    const data = await this.#persistence.read();
     if (this.#disposed) return;
-    for (const record of data.verifications ?? []) this.#resume(record);
-    for (const entry of this.#entries.values()) {
-      if (entry.preReady !== null && entry.preReady.length === 0 && entry.state.asOf === null) {
-        // Watched by id before loading, with nothing stored: fetch it.
-        entry.refetch = true;
-      }
-      entry.preReady = null;
-    }
-    const meta = data.meta ?? {};
-    this.#eventsCursor = readCursor(meta[EVENTS_CURSOR_KEY]);
-    for (const [key, value] of Object.entries(meta)) {
-      if (key.startsWith(PUSH_LAST_EVENT_ID_PREFIX) && typeof value === 'string') {
-        this.#storedLastEventIds.set(key.slice(PUSH_LAST_EVENT_ID_PREFIX.length), value);
-      }
-    }
+    this.#persistence.resume(data.verifications ?? []);
+    this.#restorePositions(data.meta ?? {});
     this.#isReady = true;
     for (const entry of [...this.#entries.values()]) {
       if (entry.stopped && entry.holds.length === 0) this.#publish(entry, null);
@@ -782,129 +766,11 @@ class VerifierRuntime implements Verifier {
     this.#afterChange();
   }
 
-  #resume(record: StoredVerification): void {
-    const id = record?.accessCodeId;
-    let state: CodeState;
-    try {
-      if (typeof id !== 'string' || !UUID.test(id)) {
-        throw new Error(`a stored verification has no valid accessCodeId (${JSON.stringify(id)})`);
-      }
-      state = parseCodeState(record.state);
-      if (state.accessCodeId !== id) {
-        throw new Error(`the stored state of ${id} belongs to ${String(state.accessCodeId)}`);
-      }
-    } catch (error) {
-      this.#onError(
-        new Error(
-          `Dropped a stored verification that cannot be resumed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-        'store',
-      );
-      if (typeof id === 'string') this.#pendingDeletes.add(id);
-      return;
-    }
-    if (state.terminal) {
-      this.#pendingDeletes.add(id);
-      return;
-    }
-    let entry = this.#entries.get(id);
-    const replay = entry?.preReady ?? [];
-    if (entry === undefined) {
-      entry = new Entry(id, record.watchedAt, false);
-      this.#entries.set(id, entry);
-    }
-    entry.state = withoutPins(state);
-    entry.savedAt = record.savedAt;
-    // A record written before PINs were withheld is rewritten without its PIN.
-    if (entry.state !== state) this.#markDirty(entry, true);
-    // What was observed while loading is applied on top of what was stored.
-    entry.preReady = null;
-    for (const observation of replay) this.#apply(entry, observation);
-    // The stored snapshot may be old: one batch brings every resumed code up to date.
-    entry.refetch = true;
-    entry.lastLookAt = state.snapshot === null ? null : Date.parse(state.snapshot.observedAt);
-    this.#publish(entry, null);
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Persistence
-
-  #markDirty(entry: Entry, important: boolean): void {
-    entry.dirty = true;
-    if (important) entry.important = true;
-  }
-
-  #queueFlush(): void {
-    if (this.#flushQueued) return;
-    this.#flushQueued = true;
-    queueMicrotask(() => {
-      this.#flushQueued = false;
-      void this.#track(this.#flush());
-    });
-  }
-
-  async #flush(): Promise<void> {
-    while (this.#flushing !== null) await this.#flushing;
-    if (!this.#isReady) return;
-    const now = this.#clock.now();
-    const put: StoredVerification[] = [];
-    const written: Entry[] = [];
-    for (const entry of this.#entries.values()) {
-      if (!entry.dirty) continue;
-      if (entry.stopped && entry.holds.length === 0) continue;
-      if (!entry.important && now - entry.savedAt < PERSIST_INTERVAL_MS) continue;
-      if (entry.state.terminal) {
-        // A finished verification has nothing to resume.
-        this.#pendingDeletes.add(entry.id);
-        entry.dirty = false;
-        entry.important = false;
-        continue;
-      }
-      put.push({
-        accessCodeId: entry.id,
-        // No PIN at rest: the store outlives the page (see pin-free.ts).
-        state: withoutPins(entry.state),
-        watchedAt: entry.watchedAt,
-        savedAt: now,
-      });
-      written.push(entry);
-    }
-    const deletes = [...this.#pendingDeletes].filter(
-      (id) => !this.#entries.has(id) || this.#entries.get(id)?.state.terminal,
-    );
-    const meta = Object.fromEntries(this.#pendingMeta);
-    if (put.length === 0 && deletes.length === 0 && this.#pendingMeta.size === 0) return;
-    for (const entry of written) {
-      entry.dirty = false;
-      entry.important = false;
-      entry.savedAt = now;
-    }
-    for (const id of deletes) this.#pendingDeletes.delete(id);
-    this.#pendingMeta.clear();
-    const saving = (async () => {
-      try {
-        await this.#store.save({ put, delete: deletes, meta });
-      } catch (error) {
-        this.#onError(error, 'store');
-        // Try again with the next change.
-        for (const entry of written) this.#markDirty(entry, true);
-        for (const id of deletes) this.#pendingDeletes.add(id);
-        for (const [key, value] of Object.entries(meta)) {
-          if (!this.#pendingMeta.has(key)) this.#pendingMeta.set(key, value);
-        }
-      }
-    })();
-    this.#flushing = saving;
-    try {
-      await saving;
-    } finally {
-      this.#flushing = null;
-    }
-  }
-
-  #setMeta(key: string, value: unknown): void {
-    this.#pendingMeta.set(key, value);
-    this.#queueFlush();
+  /** Where the sources stood when the store was written (by this page or the old leader). */
+  #restorePositions(meta: Readonly<Record<string, unknown>>, keepCursor = false): void {
+    const { eventsCursor, lastEventIds } = readPositions(meta);
+    if (!keepCursor || eventsCursor !== null) this.#eventsCursor = eventsCursor;
+    for (const [url, id] of lastEventIds) this.#storedLastEventIds.set(url, id);
   }
 
   #track(promise: Promise<void>): Promise<void> {
@@ -1014,7 +880,7 @@ class VerifierRuntime implements Verifier {
         entry = new Entry(id, now, true);
         entry.refetch = true;
         this.#entries.set(id, entry);
-        this.#pendingDeletes.delete(id);
+        this.#persistence.keep(id);
       }
       entry.remote = true;
       if (!before.has(id) && entry.state.asOf !== null) known.push(entry.state);
@@ -1084,7 +950,7 @@ class VerifierRuntime implements Verifier {
       entry.refetch = false;
       entry.missing = false;
     }
-    this.#markDirty(entry, true);
+    markDirty(entry, true);
     if (entry.published === null || viewOf(entry.published) !== viewOf(state)) {
       this.#publish(entry, entry.published?.phase ?? null);
     }
@@ -1102,18 +968,8 @@ class VerifierRuntime implements Verifier {
 
   async #resumeLeadership(): Promise<void> {
     // The old leader moved the events cursor and the relay positions on: continue from there.
-    try {
-      const { meta = {} } = await this.#store.load();
-      const cursor = readCursor(meta[EVENTS_CURSOR_KEY]);
-      if (cursor !== null) this.#eventsCursor = cursor;
-      for (const [key, value] of Object.entries(meta)) {
-        if (key.startsWith(PUSH_LAST_EVENT_ID_PREFIX) && typeof value === 'string') {
-          this.#storedLastEventIds.set(key.slice(PUSH_LAST_EVENT_ID_PREFIX.length), value);
-        }
-      }
-    } catch (error) {
-      this.#onError(error, 'store');
-    }
+    const { meta } = await this.#persistence.read();
+    if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
     if (this.#disposed) return;
     // What happened since the old leader's last message: one batch brings every code up to date.
     this.#requestRefetch([...this.#entries.keys()]);
@@ -1257,7 +1113,7 @@ class VerifierRuntime implements Verifier {
       await this.#pollOnce(now);
     } finally {
       this.#pollRunning = false;
-      this.#queueFlush();
+      this.#persistence.queue();
       this.#schedulePoll();
       this.#scheduleEvents();
     }
@@ -1430,7 +1286,7 @@ class VerifierRuntime implements Verifier {
       await this.#eventsOnce(now, this.#events);
     } finally {
       this.#eventsRunning = false;
-      this.#queueFlush();
+      this.#persistence.queue();
       this.#schedulePoll();
       this.#scheduleEvents();
     }
@@ -1493,7 +1349,7 @@ class VerifierRuntime implements Verifier {
     this.#eventsLastAt = this.#clock.now();
     this.#eventsUnchanged = applied > 0 ? 0 : this.#eventsUnchanged + 1;
     this.#eventsCursor = cursor;
-    this.#setMeta(EVENTS_CURSOR_KEY, cursor);
+    this.#persistence.saveEventsCursor(cursor);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1625,7 +1481,7 @@ class VerifierRuntime implements Verifier {
       onRecovered: (ids: readonly string[]) => this.#requestRefetch(ids),
       onLastEventId: (lastEventId: string) => {
         group.lastEventId = lastEventId;
-        this.#setMeta(`${PUSH_LAST_EVENT_ID_PREFIX}${group.options.url}`, lastEventId);
+        this.#persistence.saveLastEventId(group.options.url, lastEventId);
       },
       report: (error: unknown) => this.#onError(error, 'push'),
     };
