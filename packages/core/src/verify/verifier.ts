@@ -4,12 +4,7 @@
  * pure `transition`, carries out the effects, tells subscribers, and persists what is pending.
  */
 import type { AccessCode, SeamEvent } from '@seamapi/types/connect';
-import {
-  SeamInvalidArgumentError,
-  isSeamApiError,
-  isSeamRateLimitError,
-  isSeamUnauthorizedError,
-} from '../client/errors.js';
+import { SeamInvalidArgumentError } from '../client/errors.js';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
 import type { SeamClient } from '../client/seam-client.js';
 import { parseCodeState, transition } from '../lifecycle/transition.js';
@@ -27,11 +22,12 @@ import type { Coordinator, CoordinationMessage, SharedObservation } from './coor
 import type * as CoordinationModule from './coordination.js';
 import { startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
 import { Persistence, readPositions } from './persistence.js';
+import { LoopTimer, failureWaitMs, isAbort, iso, type LoopHost } from './loop.js';
+import { PollLoop } from './poll-loop.js';
 import {
   Entry,
   hasRequestInFlight,
   markDirty,
-  nextCheckOf,
   progressKey,
   viewOf,
   type PushGroup,
@@ -44,11 +40,9 @@ import { resolvePushOptions, type ResolvedPushOptions } from './push-options.js'
 import type * as PushSourceModule from './push-source.js';
 import {
   MAX_IDS_PER_REQUEST,
-  backoffMs,
   chunk,
   eventsIntervalMs,
   phaseClass,
-  pollIntervalMs,
   resolveEventsOptions,
   resolvePollOptions,
   type ResolvedEventsOptions,
@@ -67,28 +61,17 @@ import type {
   WatchSources,
 } from './types.js';
 
-/** How many codes missing from a listing are confirmed with `/access_codes/get` per tick. */
-export const MAX_CONFIRMATIONS_PER_TICK = 10;
 /** How many requests the events source makes in one tick at most (following full pages). */
 const MAX_EVENT_REQUESTS_PER_TICK = 20;
 /** The events source's page size (Seam's default for `/events/list`). */
 const EVENTS_PAGE_LIMIT = 500;
-/** The longest backoff after repeated transport failures of polling or events. */
-const MAX_TRANSPORT_BACKOFF_MS = 5 * 60_000;
 /** How often a leader checks that the members it follows codes for are still alive. */
 const MEMBER_CHECK_INTERVAL_MS = 30_000;
 /** Observations a follower keeps per code to replay onto a state adopted from the leader. */
 const RECENT_OBSERVATIONS = 32;
 
 export { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof Error && error.name === 'AbortError');
-}
+export { MAX_CONFIRMATIONS_PER_TICK } from './poll-loop.js';
 
 /**
  * Creates a verifier: one per page (or per extension service worker), shared by every component.
@@ -148,16 +131,10 @@ class VerifierRuntime implements Verifier {
   #disposed = false;
   #stopVisibility: (() => void) | null = null;
 
-  // poll
-  #pollTimer: unknown = null;
-  #pollTimerAt = Number.NaN;
-  #pollRunning = false;
-  #pollFailures = 0;
-  #pollNotBefore = 0;
+  readonly #pollLoop: PollLoop;
 
   // events
-  #eventsTimer: unknown = null;
-  #eventsTimerAt = Number.NaN;
+  readonly #eventsTimer: LoopTimer;
   #eventsRunning = false;
   #eventsFailures = 0;
   #eventsUnchanged = 0;
@@ -266,6 +243,33 @@ class VerifierRuntime implements Verifier {
         ? platformCoordinationApis()
         : null;
     this.#coordinationApis = apis;
+
+    const loopHost: LoopHost = {
+      client: this.#client,
+      clock: this.#clock,
+      random: this.#random,
+      signal: this.#abort.signal,
+      timing: this.#pollTiming,
+      entries: this.#entries,
+      role: () => (this.#disposed || !this.#isReady ? null : this.#role),
+      hidden: () => this.#hidden(),
+      sources: (entry) => this.#sourcesOf(entry),
+      apply: (entry, observation) => this.#apply(entry, observation),
+      deliver: (event) => this.#deliverEvent(event),
+      failed: (ids, error, source) => this.#transportFailed(ids, error, source),
+      ticked: () => this.#ticked(),
+      checkMembers: (now) => {
+        if (this.#role !== 'leader' || now - this.#membersCheckedAt < MEMBER_CHECK_INTERVAL_MS) {
+          return undefined;
+        }
+        this.#membersCheckedAt = now;
+        return this.#forgetGoneMembers();
+      },
+      saveEventsCursor: (cursor) => this.#persistence.saveEventsCursor(cursor),
+      track: (promise) => this.#track(promise),
+    };
+    this.#pollLoop = new PollLoop(loopHost);
+    this.#eventsTimer = new LoopTimer(this.#clock, () => void this.#track(this.#eventsTick()));
 
     this.#persistence = new Persistence({
       store: this.#store,
@@ -397,7 +401,7 @@ class VerifierRuntime implements Verifier {
       if (entry === undefined || entry.stopped) continue;
       entry.refetch = true;
     }
-    this.#schedulePoll();
+    this.#pollLoop.schedule();
   }
 
   observe(accessCodeId: string, observation: Observation): boolean {
@@ -457,8 +461,8 @@ class VerifierRuntime implements Verifier {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#stopVisibility?.();
-    this.#clearTimer('poll');
-    this.#clearTimer('events');
+    this.#pollLoop.stop();
+    this.#eventsTimer.clear();
     if (this.#pushSyncTimer !== null) this.#clock.clearTimeout(this.#pushSyncTimer);
     for (const group of this.#pushGroups.values()) {
       for (const stream of group.streams) stream.close();
@@ -709,9 +713,16 @@ class VerifierRuntime implements Verifier {
     this.#persistence.queue();
     if (!this.#isReady) return;
     if (this.#role === 'follower') this.#queueAnnounce();
-    this.#schedulePoll();
+    this.#pollLoop.schedule();
     this.#scheduleEvents();
     this.#schedulePushSync();
+  }
+
+  /** A poll or events tick ended: persist, and re-plan both loops. */
+  #ticked(): void {
+    this.#persistence.queue();
+    this.#pollLoop.schedule();
+    this.#scheduleEvents();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -890,8 +901,8 @@ class VerifierRuntime implements Verifier {
     }
     this.#releaseRemote();
     // A member's page became visible: what waited for visibility runs now.
-    this.#pollTimerAt = Number.NaN;
-    this.#eventsTimerAt = Number.NaN;
+    this.#pollLoop.rearm();
+    this.#eventsTimer.rearm();
     this.#afterChange();
   }
 
@@ -1002,210 +1013,13 @@ class VerifierRuntime implements Verifier {
       return;
     }
     // Coming back: what fell due while hidden runs now. Going away: only refetches still run.
-    this.#pollTimerAt = Number.NaN;
-    this.#eventsTimerAt = Number.NaN;
-    this.#schedulePoll();
+    this.#pollLoop.rearm();
+    this.#eventsTimer.rearm();
+    this.#pollLoop.schedule();
     this.#scheduleEvents();
   }
 
-  #clearTimer(kind: 'poll' | 'events'): void {
-    const timer = kind === 'poll' ? this.#pollTimer : this.#eventsTimer;
-    if (timer !== null) this.#clock.clearTimeout(timer);
-    if (kind === 'poll') {
-      this.#pollTimer = null;
-      this.#pollTimerAt = Number.NaN;
-    } else {
-      this.#eventsTimer = null;
-      this.#eventsTimerAt = Number.NaN;
-    }
-  }
-
-  #setTimer(kind: 'poll' | 'events', at: number | null): void {
-    const current = kind === 'poll' ? this.#pollTimerAt : this.#eventsTimerAt;
-    if (at === current) return;
-    this.#clearTimer(kind);
-    if (at === null || !Number.isFinite(at)) return;
-    const delay = Math.max(0, at - this.#clock.now());
-    const timer = this.#clock.setTimeout(() => {
-      if (kind === 'poll') {
-        this.#pollTimer = null;
-        this.#pollTimerAt = Number.NaN;
-        void this.#track(this.#pollTick());
-      } else {
-        this.#eventsTimer = null;
-        this.#eventsTimerAt = Number.NaN;
-        void this.#track(this.#eventsTick());
-      }
-    }, delay);
-    if (kind === 'poll') {
-      this.#pollTimer = timer;
-      this.#pollTimerAt = at;
-    } else {
-      this.#eventsTimer = timer;
-      this.#eventsTimerAt = at;
-    }
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // The poll source (and every refetch)
-
-  /**
-   * When this code should next be fetched (`at`), and from when it may ride along with a request
-   * that goes anyway (`rideFrom`): half its interval early, so that codes drift into the same
-   * ticks; never early when it waits for a due moment (a look before then is wasted).
-   */
-  #plan(entry: Entry, now: number, hidden: boolean): { at: number; rideFrom: number } | null {
-    if (entry.stopped) return null;
-    if (entry.refetch || entry.missing) return { at: now, rideFrom: now };
-    if (hidden) return null;
-    if (!this.#sourcesOf(entry).poll) return null;
-    const klass = phaseClass(entry.state, now);
-    if (klass === 'done') return null;
-    const base = entry.lastLookAt ?? entry.watchedAt;
-    const bursting = now < entry.burstUntil;
-    const checkAt = nextCheckOf(entry.state);
-    const interval = pollIntervalMs(
-      klass,
-      entry.unchangedLooks,
-      bursting,
-      checkAt !== null,
-      this.#pollTiming,
-    );
-    const due = base + interval;
-    if (checkAt !== null && checkAt < due) return { at: checkAt, rideFrom: checkAt };
-    if (!Number.isFinite(due)) return null;
-    return { at: due, rideFrom: due - interval / 2 };
-  }
-
-  #schedulePoll(): void {
-    if (this.#disposed || !this.#isReady) return;
-    if (this.#role === 'follower') {
-      this.#setTimer('poll', null);
-      return;
-    }
-    // A running tick plans the next one when it ends.
-    if (this.#pollRunning) return;
-    const now = this.#clock.now();
-    const hidden = this.#hidden();
-    let next: number | null = null;
-    for (const entry of this.#entries.values()) {
-      const plan = this.#plan(entry, now, hidden);
-      if (plan !== null && (next === null || plan.at < next)) next = plan.at;
-    }
-    if (next !== null) next = Math.max(next, this.#pollNotBefore);
-    this.#setTimer('poll', next);
-  }
-
-  async #pollTick(): Promise<void> {
-    if (this.#disposed || !this.#isReady || this.#role === 'follower') return;
-    if (this.#pollRunning) return;
-    const now = this.#clock.now();
-    if (this.#role === 'leader' && now - this.#membersCheckedAt >= MEMBER_CHECK_INTERVAL_MS) {
-      this.#membersCheckedAt = now;
-      await this.#forgetGoneMembers();
-    }
-    if (now < this.#pollNotBefore) {
-      this.#schedulePoll();
-      return;
-    }
-    this.#pollRunning = true;
-    try {
-      await this.#pollOnce(now);
-    } finally {
-      this.#pollRunning = false;
-      this.#persistence.queue();
-      this.#schedulePoll();
-      this.#scheduleEvents();
-    }
-  }
-
-  async #pollOnce(now: number): Promise<void> {
-    const hidden = this.#hidden();
-    const due: Entry[] = [];
-    const confirm: Entry[] = [];
-    const soon: Entry[] = [];
-    for (const entry of this.#entries.values()) {
-      const plan = this.#plan(entry, now, hidden);
-      if (plan === null) continue;
-      if (entry.missing && !entry.refetch) confirm.push(entry);
-      else if (plan.at <= now) due.push(entry);
-      else if (plan.rideFrom <= now) soon.push(entry);
-    }
-    if (due.length === 0 && confirm.length === 0) return;
-    const batch = due.length > 0 ? [...due, ...soon] : [];
-    for (const entry of batch) {
-      const checkAt = nextCheckOf(entry.state);
-      // A due moment passed: Seam should act now, so look fast for a while.
-      if (checkAt !== null && checkAt <= now) {
-        entry.burstUntil = now + this.#pollTiming.dueWindowMs;
-        entry.unchangedLooks = 0;
-      }
-    }
-    const signal = this.#abort.signal;
-    for (const ids of chunk(
-      batch.map((entry) => entry.id),
-      MAX_IDS_PER_REQUEST,
-    )) {
-      let codes: AccessCode[];
-      try {
-        codes = await this.#client.accessCodes.list({ access_code_ids: ids }, { signal });
-      } catch (error) {
-        if (isAbort(error, signal)) return;
-        this.#transportFailed(ids, error, 'poll');
-        return;
-      }
-      const lookAt = this.#clock.now();
-      const found = new Set<string>();
-      for (const accessCode of codes) {
-        const entry = this.#entries.get(accessCode?.access_code_id);
-        if (entry === undefined) continue;
-        found.add(entry.id);
-        this.#looked(entry, lookAt, { type: 'code.observed', accessCode, observedAt: iso(lookAt) });
-      }
-      for (const id of ids) {
-        const entry = this.#entries.get(id);
-        if (entry === undefined || found.has(id) || entry.stopped) continue;
-        // Not listed: confirm with a get before believing it is gone (see createVerifier).
-        entry.refetch = false;
-        entry.missing = true;
-        confirm.push(entry);
-      }
-    }
-    this.#pollFailures = 0;
-    for (const entry of confirm.slice(0, MAX_CONFIRMATIONS_PER_TICK)) {
-      if (!entry.missing || entry.stopped || this.#entries.get(entry.id) !== entry) continue;
-      try {
-        const accessCode = await this.#client.accessCodes.get(
-          { access_code_id: entry.id },
-          { signal },
-        );
-        const lookAt = this.#clock.now();
-        this.#looked(entry, lookAt, { type: 'code.observed', accessCode, observedAt: iso(lookAt) });
-      } catch (error) {
-        if (isAbort(error, signal)) return;
-        if (isSeamApiError(error) && error.status === 404) {
-          const lookAt = this.#clock.now();
-          this.#looked(entry, lookAt, {
-            type: 'code.notFound',
-            accessCodeId: entry.id,
-            observedAt: iso(lookAt),
-          });
-        } else {
-          this.#transportFailed([entry.id], error, 'poll');
-          return;
-        }
-      }
-    }
-  }
-
-  /** A fetch brought news of the code. */
-  #looked(entry: Entry, at: number, observation: Observation): void {
-    entry.refetch = false;
-    entry.missing = false;
-    entry.lastLookAt = at;
-    if (!this.#apply(entry, observation)) entry.unchangedLooks += 1;
-  }
-
+  /** A read failed: what is shown may be out of date (`connectionDegraded`). */
   #transportFailed(ids: readonly string[], error: unknown, source: 'poll' | 'events'): void {
     const failure = transportFailureOf(error);
     const now = this.#clock.now();
@@ -1216,20 +1030,14 @@ class VerifierRuntime implements Verifier {
       }
     }
     this.#onError(error, source);
-    const failures = source === 'poll' ? ++this.#pollFailures : ++this.#eventsFailures;
-    // Unauthorized will not heal by itself soon: wait the longest (the client may renew meanwhile).
-    const count = isSeamUnauthorizedError(error) ? 30 : failures;
-    let wait = backoffMs(
-      count,
-      this.#pollTiming.fastIntervalMs,
-      MAX_TRANSPORT_BACKOFF_MS,
-      this.#random,
-    );
-    if (isSeamRateLimitError(error) && isSeamApiError(error) && error.retryAfterMs !== null) {
-      wait = Math.max(wait, error.retryAfterMs);
-    }
-    if (source === 'poll') this.#pollNotBefore = now + wait;
-    else this.#eventsNotBefore = now + wait;
+  }
+
+  #eventsFailed(ids: readonly string[], error: unknown): void {
+    const now = this.#clock.now();
+    this.#transportFailed(ids, error, 'events');
+    this.#eventsNotBefore =
+      now +
+      failureWaitMs(error, ++this.#eventsFailures, this.#pollTiming.fastIntervalMs, this.#random);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1249,13 +1057,13 @@ class VerifierRuntime implements Verifier {
   #scheduleEvents(): void {
     if (this.#disposed || !this.#isReady || this.#events === null) return;
     if (this.#role === 'follower') {
-      this.#setTimer('events', null);
+      this.#eventsTimer.set(null);
       return;
     }
     if (this.#eventsRunning) return;
     const ids = this.#eventsIds();
     if (ids.length === 0 || this.#hidden()) {
-      this.#setTimer('events', null);
+      this.#eventsTimer.set(null);
       return;
     }
     const now = this.#clock.now();
@@ -1267,8 +1075,7 @@ class VerifierRuntime implements Verifier {
     });
     const interval = eventsIntervalMs(anyMoving, this.#eventsUnchanged, this.#events);
     const base = this.#eventsLastAt ?? now;
-    this.#setTimer(
-      'events',
+    this.#eventsTimer.set(
       Math.max(Math.min(base + interval, now + interval), this.#eventsNotBefore),
     );
   }
@@ -1286,9 +1093,7 @@ class VerifierRuntime implements Verifier {
       await this.#eventsOnce(now, this.#events);
     } finally {
       this.#eventsRunning = false;
-      this.#persistence.queue();
-      this.#schedulePoll();
-      this.#scheduleEvents();
+      this.#ticked();
     }
   }
 
@@ -1321,7 +1126,7 @@ class VerifierRuntime implements Verifier {
         );
       } catch (error) {
         if (isAbort(error, signal)) return;
-        this.#transportFailed(part, error, 'events');
+        this.#eventsFailed(part, error);
         this.#eventsCursor = cursor;
         return;
       }
