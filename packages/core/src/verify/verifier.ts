@@ -20,10 +20,10 @@ import { realClock } from './clock.js';
 import { platformCoordinationApis, type CoordinationApis } from './coordination-apis.js';
 import type { Coordinator, CoordinationMessage, SharedObservation } from './coordination.js';
 import type * as CoordinationModule from './coordination.js';
-import { startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
 import { Persistence, readPositions } from './persistence.js';
-import { LoopTimer, failureWaitMs, isAbort, iso, type LoopHost } from './loop.js';
+import { iso, type LoopHost } from './loop.js';
 import { PollLoop } from './poll-loop.js';
+import { EventsLoop } from './events-loop.js';
 import {
   Entry,
   hasRequestInFlight,
@@ -41,11 +41,9 @@ import type * as PushSourceModule from './push-source.js';
 import {
   MAX_IDS_PER_REQUEST,
   chunk,
-  eventsIntervalMs,
   phaseClass,
   resolveEventsOptions,
   resolvePollOptions,
-  type ResolvedEventsOptions,
   type ResolvedPollOptions,
 } from './schedule.js';
 import type {
@@ -61,10 +59,6 @@ import type {
   WatchSources,
 } from './types.js';
 
-/** How many requests the events source makes in one tick at most (following full pages). */
-const MAX_EVENT_REQUESTS_PER_TICK = 20;
-/** The events source's page size (Seam's default for `/events/list`). */
-const EVENTS_PAGE_LIMIT = 500;
 /** How often a leader checks that the members it follows codes for are still alive. */
 const MEMBER_CHECK_INTERVAL_MS = 30_000;
 /** Observations a follower keeps per code to replay onto a state adopted from the leader. */
@@ -119,7 +113,7 @@ class VerifierRuntime implements Verifier {
   readonly #onError: (error: unknown, source: VerifierErrorSource) => void;
   readonly #poll: ResolvedPollOptions | null;
   readonly #pollTiming: ResolvedPollOptions;
-  readonly #events: ResolvedEventsOptions | null;
+  readonly #eventsLoop: EventsLoop | null;
   readonly #push: ResolvedPushOptions | null;
   readonly #defaultWatch: ResolvedWatch;
 
@@ -134,12 +128,6 @@ class VerifierRuntime implements Verifier {
   readonly #pollLoop: PollLoop;
 
   // events
-  readonly #eventsTimer: LoopTimer;
-  #eventsRunning = false;
-  #eventsFailures = 0;
-  #eventsUnchanged = 0;
-  #eventsLastAt: number | null = null;
-  #eventsCursor: EventsCursor | null = null;
 
   // push
   readonly #pushGroups = new Map<string, PushGroup>();
@@ -217,17 +205,17 @@ class VerifierRuntime implements Verifier {
     this.#poll = sources.poll ? resolvePollOptions(sources.poll) : null;
     // Refetches and time-due wake-ups of codes followed by events or push use the same timing.
     this.#pollTiming = this.#poll ?? resolvePollOptions(true);
-    this.#events = sources.events ? resolveEventsOptions(sources.events) : null;
+    const events = sources.events ? resolveEventsOptions(sources.events) : null;
     this.#push =
       sources.push === undefined ? null : resolvePushOptions(sources.push, 'createVerifier');
-    if (this.#poll === null && this.#events === null && this.#push === null) {
+    if (this.#poll === null && events === null && this.#push === null) {
       fail(
         'createVerifier: turn on at least one source: { poll: true }, { events: true } or { push: { url, token } }.',
       );
     }
     this.#defaultWatch = {
       poll: this.#poll !== null,
-      events: this.#events !== null,
+      events: events !== null,
       push: this.#push,
     };
 
@@ -269,7 +257,7 @@ class VerifierRuntime implements Verifier {
       track: (promise) => this.#track(promise),
     };
     this.#pollLoop = new PollLoop(loopHost);
-    this.#eventsTimer = new LoopTimer(this.#clock, () => void this.#track(this.#eventsTick()));
+    this.#eventsLoop = events === null ? null : new EventsLoop(loopHost, events);
 
     this.#persistence = new Persistence({
       store: this.#store,
@@ -310,7 +298,7 @@ class VerifierRuntime implements Verifier {
     entry.unchangedLooks = 0;
     // Seam may act at once (a native lock preloads a code due within 72 h): look fast a while.
     entry.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
-    this.#eventsUnchanged = 0;
+    this.#eventsLoop?.stir();
     const now = this.#clock.now();
     if (typeof accessCode === 'object') {
       this.#apply(entry, { type: 'code.observed', accessCode, observedAt: iso(now) });
@@ -462,7 +450,7 @@ class VerifierRuntime implements Verifier {
     this.#disposed = true;
     this.#stopVisibility?.();
     this.#pollLoop.stop();
-    this.#eventsTimer.clear();
+    this.#eventsLoop?.stop();
     if (this.#pushSyncTimer !== null) this.#clock.clearTimeout(this.#pushSyncTimer);
     for (const group of this.#pushGroups.values()) {
       for (const stream of group.streams) stream.close();
@@ -525,7 +513,7 @@ class VerifierRuntime implements Verifier {
       events: sources.events === true,
       push,
     };
-    if (resolved.events && this.#events === null) {
+    if (resolved.events && this.#eventsLoop === null) {
       fail(
         'verifier.watch: the events source is off; turn it on with createVerifier({ sources: { events: true } }).',
       );
@@ -607,7 +595,7 @@ class VerifierRuntime implements Verifier {
       // Not for `pending`: that is where a new code starts, and Seam may act on it at once.
       if (phaseClass(next, this.#clock.now()) === 'quiet' && next.phase !== 'pending') {
         entry.burstUntil = 0;
-      } else this.#eventsUnchanged = 0;
+      } else this.#eventsLoop?.stir();
     }
     if (notified || (entry.published === null && next.asOf !== null)) {
       this.#publish(entry, entry.published?.phase ?? null);
@@ -714,7 +702,7 @@ class VerifierRuntime implements Verifier {
     if (!this.#isReady) return;
     if (this.#role === 'follower') this.#queueAnnounce();
     this.#pollLoop.schedule();
-    this.#scheduleEvents();
+    this.#eventsLoop?.schedule();
     this.#schedulePushSync();
   }
 
@@ -722,7 +710,7 @@ class VerifierRuntime implements Verifier {
   #ticked(): void {
     this.#persistence.queue();
     this.#pollLoop.schedule();
-    this.#scheduleEvents();
+    this.#eventsLoop?.schedule();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -780,7 +768,7 @@ class VerifierRuntime implements Verifier {
   /** Where the sources stood when the store was written (by this page or the old leader). */
   #restorePositions(meta: Readonly<Record<string, unknown>>, keepCursor = false): void {
     const { eventsCursor, lastEventIds } = readPositions(meta);
-    if (!keepCursor || eventsCursor !== null) this.#eventsCursor = eventsCursor;
+    if (!keepCursor || eventsCursor !== null) this.#eventsLoop?.restore(eventsCursor);
     for (const [url, id] of lastEventIds) this.#storedLastEventIds.set(url, id);
   }
 
@@ -902,7 +890,7 @@ class VerifierRuntime implements Verifier {
     this.#releaseRemote();
     // A member's page became visible: what waited for visibility runs now.
     this.#pollLoop.rearm();
-    this.#eventsTimer.rearm();
+    this.#eventsLoop?.rearm();
     this.#afterChange();
   }
 
@@ -1014,9 +1002,9 @@ class VerifierRuntime implements Verifier {
     }
     // Coming back: what fell due while hidden runs now. Going away: only refetches still run.
     this.#pollLoop.rearm();
-    this.#eventsTimer.rearm();
+    this.#eventsLoop?.rearm();
     this.#pollLoop.schedule();
-    this.#scheduleEvents();
+    this.#eventsLoop?.schedule();
   }
 
   /** A read failed: what is shown may be out of date (`connectionDegraded`). */
@@ -1030,131 +1018,6 @@ class VerifierRuntime implements Verifier {
       }
     }
     this.#onError(error, source);
-  }
-
-  #eventsFailed(ids: readonly string[], error: unknown): void {
-    const now = this.#clock.now();
-    this.#transportFailed(ids, error, 'events');
-    this.#eventsNotBefore =
-      now +
-      failureWaitMs(error, ++this.#eventsFailures, this.#pollTiming.fastIntervalMs, this.#random);
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // The events source
-
-  #eventsNotBefore = 0;
-
-  #eventsIds(): string[] {
-    if (this.#events === null) return [];
-    const ids: string[] = [];
-    for (const entry of this.#entries.values()) {
-      if (!entry.stopped && this.#sourcesOf(entry).events) ids.push(entry.id);
-    }
-    return ids;
-  }
-
-  #scheduleEvents(): void {
-    if (this.#disposed || !this.#isReady || this.#events === null) return;
-    if (this.#role === 'follower') {
-      this.#eventsTimer.set(null);
-      return;
-    }
-    if (this.#eventsRunning) return;
-    const ids = this.#eventsIds();
-    if (ids.length === 0 || this.#hidden()) {
-      this.#eventsTimer.set(null);
-      return;
-    }
-    const now = this.#clock.now();
-    const anyMoving = ids.some((id) => {
-      const entry = this.#entries.get(id);
-      return (
-        entry !== undefined && (phaseClass(entry.state, now) === 'moving' || now < entry.burstUntil)
-      );
-    });
-    const interval = eventsIntervalMs(anyMoving, this.#eventsUnchanged, this.#events);
-    const base = this.#eventsLastAt ?? now;
-    this.#eventsTimer.set(
-      Math.max(Math.min(base + interval, now + interval), this.#eventsNotBefore),
-    );
-  }
-
-  async #eventsTick(): Promise<void> {
-    if (this.#disposed || !this.#isReady || this.#events === null || this.#eventsRunning) return;
-    if (this.#role === 'follower') return;
-    const now = this.#clock.now();
-    if (now < this.#eventsNotBefore) {
-      this.#scheduleEvents();
-      return;
-    }
-    this.#eventsRunning = true;
-    try {
-      await this.#eventsOnce(now, this.#events);
-    } finally {
-      this.#eventsRunning = false;
-      this.#ticked();
-    }
-  }
-
-  async #eventsOnce(now: number, options: ResolvedEventsOptions): Promise<void> {
-    const ids = this.#eventsIds();
-    if (ids.length === 0 || this.#hidden()) return;
-    const signal = this.#abort.signal;
-    let cursor = this.#eventsCursor ?? startCursor(now, options.lookbackMs);
-    let applied = 0;
-    // Seam's events list has no page cursor: a full page is followed by listing again from its
-    // newest event (ids already taken are skipped); a full page of events all at that one instant
-    // is split by codes instead, since listing from the same instant would give the same page.
-    const work = chunk(ids, MAX_IDS_PER_REQUEST).map((part) => ({ part, since: cursor.since }));
-    let budget = MAX_EVENT_REQUESTS_PER_TICK;
-    while (work.length > 0 && budget > 0) {
-      budget -= 1;
-      const { part, since } = work.shift()!;
-      let events: SeamEvent[];
-      try {
-        events = await this.#client.events.list(
-          {
-            since,
-            access_code_ids: part,
-            limit: EVENTS_PAGE_LIMIT,
-            ...(options.eventTypes === null
-              ? {}
-              : { event_types: [...options.eventTypes] as never }),
-          },
-          { signal },
-        );
-      } catch (error) {
-        if (isAbort(error, signal)) return;
-        this.#eventsFailed(part, error);
-        this.#eventsCursor = cursor;
-        return;
-      }
-      const taken = takeEvents(cursor, events, options.lookbackMs);
-      cursor = taken.cursor;
-      for (const event of taken.fresh) {
-        if (this.#deliverEvent(event)) applied += 1;
-      }
-      if (events.length < EVENTS_PAGE_LIMIT) continue;
-      const newest = Math.max(...events.map((event) => Date.parse(event.occurred_at)));
-      if (Number.isFinite(newest) && newest > Date.parse(since)) {
-        work.push({ part, since: new Date(newest).toISOString() });
-      } else if (part.length > 1) {
-        const half = Math.ceil(part.length / 2);
-        work.push({ part: part.slice(0, half), since }, { part: part.slice(half), since });
-      }
-    }
-    if (work.length > 0) {
-      // Out of budget for this tick: the next one starts where the unfinished listings stood.
-      const floor = Math.min(...work.map((item) => Date.parse(item.since)));
-      if (floor < Date.parse(cursor.since))
-        cursor = { ...cursor, since: new Date(floor).toISOString() };
-    }
-    this.#eventsFailures = 0;
-    this.#eventsLastAt = this.#clock.now();
-    this.#eventsUnchanged = applied > 0 ? 0 : this.#eventsUnchanged + 1;
-    this.#eventsCursor = cursor;
-    this.#persistence.saveEventsCursor(cursor);
   }
 
   // -------------------------------------------------------------------------------------------
