@@ -6,20 +6,12 @@ import { stableStringify } from '../lifecycle/order.js';
 import { initialCodeState } from '../lifecycle/transition.js';
 import type { CodeState, Observation } from '../lifecycle/types.js';
 import type { ResolvedPushOptions } from './push-options.js';
-import type { PushStream } from './push-source.js';
 
 /** What sources follow one code, with the push relay resolved. */
 export interface ResolvedWatch {
   readonly poll: boolean;
   readonly events: boolean;
   readonly push: ResolvedPushOptions | null;
-}
-
-export interface PushGroup {
-  readonly key: string;
-  readonly options: ResolvedPushOptions;
-  streams: PushStream[];
-  lastEventId: string;
 }
 
 /** One followed code: its state and what the sources plan for it. */

@@ -24,23 +24,20 @@ import { Persistence, readPositions } from './persistence.js';
 import { iso, type LoopHost } from './loop.js';
 import { PollLoop } from './poll-loop.js';
 import { EventsLoop } from './events-loop.js';
+import { PushManager } from './push-manager.js';
 import {
   Entry,
   hasRequestInFlight,
   markDirty,
   progressKey,
   viewOf,
-  type PushGroup,
   type ResolvedWatch,
 } from './entry.js';
 import { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
 import { createMemoryStore } from './memory-store.js';
 import { withoutPins } from './pin-free.js';
 import { resolvePushOptions, type ResolvedPushOptions } from './push-options.js';
-import type * as PushSourceModule from './push-source.js';
 import {
-  MAX_IDS_PER_REQUEST,
-  chunk,
   phaseClass,
   resolveEventsOptions,
   resolvePollOptions,
@@ -129,16 +126,7 @@ class VerifierRuntime implements Verifier {
 
   // events
 
-  // push
-  readonly #pushGroups = new Map<string, PushGroup>();
-  readonly #storedLastEventIds = new Map<string, string>();
-  #pushSyncTimer: unknown = null;
-  /** The stream module, fetched the first time a code is followed by push. */
-  #pushSource: typeof PushSourceModule | null = null;
-  #pushSourceLoading = false;
-  readonly #tokenKeys = new WeakMap<object, number>();
-  #tokenKeyCounter = 0;
-
+  readonly #pushManager: PushManager;
   readonly #persistence: Persistence;
 
   #requestCounter = 0;
@@ -258,6 +246,24 @@ class VerifierRuntime implements Verifier {
     };
     this.#pollLoop = new PollLoop(loopHost);
     this.#eventsLoop = events === null ? null : new EventsLoop(loopHost, events);
+
+    this.#pushManager = new PushManager({
+      clock: this.#clock,
+      random: this.#random,
+      entries: this.#entries,
+      role: loopHost.role,
+      relays: (entry) => this.#sourcesOf(entry).push,
+      deliver: loopHost.deliver,
+      refetch: (ids) => this.#requestRefetch(ids),
+      failed: (ids, failure) => {
+        this.#degrade(ids, failure);
+        this.#afterChange();
+      },
+      changed: () => this.#afterChange(),
+      saveLastEventId: (url, lastEventId) => this.#persistence.saveLastEventId(url, lastEventId),
+      report: (error) => this.#onError(error, 'push'),
+      track: loopHost.track,
+    });
 
     this.#persistence = new Persistence({
       store: this.#store,
@@ -451,11 +457,7 @@ class VerifierRuntime implements Verifier {
     this.#stopVisibility?.();
     this.#pollLoop.stop();
     this.#eventsLoop?.stop();
-    if (this.#pushSyncTimer !== null) this.#clock.clearTimeout(this.#pushSyncTimer);
-    for (const group of this.#pushGroups.values()) {
-      for (const stream of group.streams) stream.close();
-    }
-    this.#pushGroups.clear();
+    this.#pushManager.close();
     if (this.#coordinator !== null) {
       this.#flushOutbox();
       if (this.#role === 'follower') this.#send({ v: 1, kind: 'bye', from: this.#memberId });
@@ -535,7 +537,7 @@ class VerifierRuntime implements Verifier {
     for (const hold of holds) {
       poll ||= hold.poll;
       events ||= hold.events;
-      if (hold.push !== null) push.set(this.#pushKey(hold.push), hold.push);
+      if (hold.push !== null) push.set(this.#pushManager.key(hold.push), hold.push);
     }
     return { poll, events, push: [...push.values()] };
   }
@@ -703,7 +705,7 @@ class VerifierRuntime implements Verifier {
     if (this.#role === 'follower') this.#queueAnnounce();
     this.#pollLoop.schedule();
     this.#eventsLoop?.schedule();
-    this.#schedulePushSync();
+    this.#pushManager.schedule();
   }
 
   /** A poll or events tick ended: persist, and re-plan both loops. */
@@ -769,7 +771,7 @@ class VerifierRuntime implements Verifier {
   #restorePositions(meta: Readonly<Record<string, unknown>>, keepCursor = false): void {
     const { eventsCursor, lastEventIds } = readPositions(meta);
     if (!keepCursor || eventsCursor !== null) this.#eventsLoop?.restore(eventsCursor);
-    for (const [url, id] of lastEventIds) this.#storedLastEventIds.set(url, id);
+    this.#pushManager.restore(lastEventIds);
   }
 
   #track(promise: Promise<void>): Promise<void> {
@@ -1009,149 +1011,17 @@ class VerifierRuntime implements Verifier {
 
   /** A read failed: what is shown may be out of date (`connectionDegraded`). */
   #transportFailed(ids: readonly string[], error: unknown, source: 'poll' | 'events'): void {
-    const failure = transportFailureOf(error);
-    const now = this.#clock.now();
-    for (const id of ids) {
-      const entry = this.#entries.get(id);
-      if (entry !== undefined && !entry.stopped) {
-        this.#apply(entry, { type: 'transport.failed', observedAt: iso(now), error: failure });
-      }
-    }
+    this.#degrade(ids, transportFailureOf(error));
     this.#onError(error, source);
   }
 
-  // -------------------------------------------------------------------------------------------
-  // The push source
-
-  #pushKey(options: ResolvedPushOptions): string {
-    const token = options.token;
-    let tokenKey: string;
-    if (typeof token === 'string') {
-      tokenKey = `s:${token}`;
-    } else {
-      let key = this.#tokenKeys.get(token);
-      if (key === undefined) {
-        key = ++this.#tokenKeyCounter;
-        this.#tokenKeys.set(token, key);
-      }
-      tokenKey = `f:${key}`;
-    }
-    return `${options.eventsUrl}\n${tokenKey}`;
-  }
-
-  #schedulePushSync(): void {
-    if (this.#pushSyncTimer !== null || this.#disposed) return;
-    // Watches made in one go (a page of components) share one (re)connection.
-    this.#pushSyncTimer = this.#clock.setTimeout(() => {
-      this.#pushSyncTimer = null;
-      this.#syncPush();
-    }, 0);
-  }
-
-  #syncPush(): void {
-    if (this.#disposed || !this.#isReady) return;
-    const wanted = new Map<string, { options: ResolvedPushOptions; ids: string[] }>();
-    for (const entry of this.#entries.values()) {
-      // A follower opens no stream: the leader's news reaches it by message.
-      if (entry.stopped || this.#role === 'follower') continue;
-      for (const options of this.#sourcesOf(entry).push) {
-        const key = this.#pushKey(options);
-        const group = wanted.get(key) ?? { options, ids: [] };
-        group.ids.push(entry.id);
-        wanted.set(key, group);
+  #degrade(ids: readonly string[], failure: TransportFailure): void {
+    const observedAt = iso(this.#clock.now());
+    for (const id of ids) {
+      const entry = this.#entries.get(id);
+      if (entry !== undefined && !entry.stopped) {
+        this.#apply(entry, { type: 'transport.failed', observedAt, error: failure });
       }
     }
-    const streams = this.#pushSource;
-    if (streams === null) {
-      if (wanted.size > 0) this.#loadPushSource();
-      return;
-    }
-    for (const [key, group] of this.#pushGroups) {
-      if (!wanted.has(key)) {
-        for (const stream of group.streams) stream.close();
-        this.#pushGroups.delete(key);
-      }
-    }
-    for (const [key, { options, ids }] of wanted) {
-      let group = this.#pushGroups.get(key);
-      if (group === undefined) {
-        group = {
-          key,
-          options,
-          streams: [],
-          lastEventId: this.#storedLastEventIds.get(options.url) ?? '',
-        };
-        this.#pushGroups.set(key, group);
-      }
-      const parts = chunk([...ids].sort(), MAX_IDS_PER_REQUEST);
-      const current = group;
-      parts.forEach((part, index) => {
-        const existing = current.streams[index];
-        if (existing !== undefined) {
-          existing.setAccessCodeIds(part);
-        } else {
-          const stream = new streams.PushStream(
-            options,
-            this.#pushHost(current),
-            part,
-            current.lastEventId,
-          );
-          current.streams.push(stream);
-          stream.open();
-        }
-      });
-      for (const stream of group.streams.splice(parts.length)) stream.close();
-    }
-  }
-
-  #loadPushSource(): void {
-    if (this.#pushSourceLoading) return;
-    this.#pushSourceLoading = true;
-    void this.#track(
-      import('./push-source.js').then(
-        (module) => {
-          this.#pushSource = module;
-          this.#syncPush();
-        },
-        (error: unknown) => {
-          // The next change of watched codes tries again.
-          this.#pushSourceLoading = false;
-          this.#onError(error, 'push');
-        },
-      ),
-    );
-  }
-
-  #pushHost(group: PushGroup) {
-    return {
-      clock: this.#clock,
-      random: this.#random,
-      onEvent: (event: SeamEvent) => {
-        if (this.#deliverEvent(event)) this.#afterChange();
-      },
-      onOpen: (ids: readonly string[], resumed: boolean) => {
-        if (resumed) return;
-        // Without a Last-Event-ID the relay sends only what comes next: events between our last
-        // look and now would be missed, so take one look at the codes.
-        this.#requestRefetch(ids);
-      },
-      onResync: (ids: readonly string[]) => this.#requestRefetch(ids),
-      onFailure: (ids: readonly string[], failure: TransportFailure) => {
-        const now = iso(this.#clock.now());
-        for (const id of ids) {
-          const entry = this.#entries.get(id);
-          if (entry !== undefined && !entry.stopped) {
-            this.#apply(entry, { type: 'transport.failed', observedAt: now, error: failure });
-          }
-        }
-        this.#afterChange();
-      },
-      onRecovered: (ids: readonly string[]) => this.#requestRefetch(ids),
-      onLastEventId: (lastEventId: string) => {
-        group.lastEventId = lastEventId;
-        this.#persistence.saveLastEventId(group.options.url, lastEventId);
-      },
-      report: (error: unknown) => this.#onError(error, 'push'),
-    };
   }
 }
