@@ -7,7 +7,7 @@ import type { AccessCode, SeamEvent } from '@seamapi/types/connect';
 import { SeamInvalidArgumentError } from '../client/errors.js';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
 import type { SeamClient } from '../client/seam-client.js';
-import { parseCodeState, transition } from '../lifecycle/transition.js';
+import { transition } from '../lifecycle/transition.js';
 import type {
   CodeState,
   DerivedPhase,
@@ -18,24 +18,15 @@ import type {
 import { UUID, accessCodeIdOf, checkClock, checkStore, checkVisibility, fail } from './checks.js';
 import { realClock } from './clock.js';
 import { platformCoordinationApis, type CoordinationApis } from './coordination-apis.js';
-import type { Coordinator, CoordinationMessage, SharedObservation } from './coordination.js';
-import type * as CoordinationModule from './coordination.js';
 import { Persistence, readPositions } from './persistence.js';
 import { iso, type LoopHost } from './loop.js';
 import { PollLoop } from './poll-loop.js';
 import { EventsLoop } from './events-loop.js';
 import { PushManager } from './push-manager.js';
-import {
-  Entry,
-  hasRequestInFlight,
-  markDirty,
-  progressKey,
-  viewOf,
-  type ResolvedWatch,
-} from './entry.js';
+import { Leadership } from './leadership.js';
+import { Entry, hasRequestInFlight, markDirty, progressKey, type ResolvedWatch } from './entry.js';
 import { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
 import { createMemoryStore } from './memory-store.js';
-import { withoutPins } from './pin-free.js';
 import { resolvePushOptions, type ResolvedPushOptions } from './push-options.js';
 import {
   phaseClass,
@@ -55,11 +46,6 @@ import type {
   WatchOptions,
   WatchSources,
 } from './types.js';
-
-/** How often a leader checks that the members it follows codes for are still alive. */
-const MEMBER_CHECK_INTERVAL_MS = 30_000;
-/** Observations a follower keeps per code to replay onto a state adopted from the leader. */
-const RECENT_OBSERVATIONS = 32;
 
 export { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
 export { MAX_CONFIRMATIONS_PER_TICK } from './poll-loop.js';
@@ -123,26 +109,12 @@ class VerifierRuntime implements Verifier {
   #stopVisibility: (() => void) | null = null;
 
   readonly #pollLoop: PollLoop;
-
-  // events
-
   readonly #pushManager: PushManager;
   readonly #persistence: Persistence;
 
   #requestCounter = 0;
 
-  // coordination between the verifiers of one store
-  /** Web Locks and BroadcastChannel when this verifier coordinates with others of its store. */
-  #coordinationApis: CoordinationApis | null;
-  /** Created by `#start` from its own module (see `coordination.ts`). */
-  #coordinator: Coordinator | null = null;
-  #role: VerifierRole = 'solo';
-  /** Leader: the codes each member follows, and whether its page is visible. */
-  readonly #members = new Map<string, { ids: Set<string>; visible: boolean }>();
-  #outbox: SharedObservation[] = [];
-  #announceQueued = false;
-  #lastAnnounce = '';
-  #membersCheckedAt = Number.NEGATIVE_INFINITY;
+  readonly #leadership: Leadership;
 
   constructor(options: VerifierOptions) {
     if (options === null || typeof options !== 'object') {
@@ -218,7 +190,33 @@ class VerifierRuntime implements Verifier {
       coordination === 'auto' && typeof key === 'string' && key !== ''
         ? platformCoordinationApis()
         : null;
-    this.#coordinationApis = apis;
+    this.#leadership = new Leadership(
+      {
+        clock: this.#clock,
+        entries: this.#entries,
+        coordinationKey: key as string,
+        isReady: () => this.#isReady,
+        isDisposed: () => this.#disposed,
+        ownPageHidden: () => this.#ownPageHidden(),
+        add: (id) => this.#add(id),
+        applyShared: (entry, observation) => this.#apply(entry, observation, true),
+        publish: (entry) => this.#publish(entry, entry.published?.phase ?? null),
+        refresh: (ids) => this.refresh(ids),
+        refetch: (ids) => this.#requestRefetch(ids),
+        rearm: () => {
+          this.#pollLoop.rearm();
+          this.#eventsLoop?.rearm();
+        },
+        changed: () => this.#afterChange(),
+        reloadPositions: async () => {
+          const { meta } = await this.#persistence.read();
+          if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
+        },
+        report: (error, source) => this.#onError(error, source),
+        track: (promise) => this.#track(promise),
+      },
+      apis,
+    );
 
     const loopHost: LoopHost = {
       client: this.#client,
@@ -227,20 +225,14 @@ class VerifierRuntime implements Verifier {
       signal: this.#abort.signal,
       timing: this.#pollTiming,
       entries: this.#entries,
-      role: () => (this.#disposed || !this.#isReady ? null : this.#role),
-      hidden: () => this.#hidden(),
+      role: () => (this.#disposed || !this.#isReady ? null : this.#leadership.role),
+      hidden: () => this.#leadership.hidden(),
       sources: (entry) => this.#sourcesOf(entry),
       apply: (entry, observation) => this.#apply(entry, observation),
       deliver: (event) => this.#deliverEvent(event),
       failed: (ids, error, source) => this.#transportFailed(ids, error, source),
       ticked: () => this.#ticked(),
-      checkMembers: (now) => {
-        if (this.#role !== 'leader' || now - this.#membersCheckedAt < MEMBER_CHECK_INTERVAL_MS) {
-          return undefined;
-        }
-        this.#membersCheckedAt = now;
-        return this.#forgetGoneMembers();
-      },
+      checkMembers: (now) => this.#leadership.checkMembers(now),
       saveEventsCursor: (cursor) => this.#persistence.saveEventsCursor(cursor),
       track: (promise) => this.#track(promise),
     };
@@ -283,7 +275,7 @@ class VerifierRuntime implements Verifier {
   }
 
   get role(): VerifierRole {
-    return this.#role;
+    return this.#leadership.role;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -293,12 +285,7 @@ class VerifierRuntime implements Verifier {
     if (this.#disposed) fail('verifier.watch: this verifier was disposed; create a new one.');
     const id = accessCodeIdOf(accessCode);
     const resolved = this.#resolveWatch(options);
-    let entry = this.#entries.get(id);
-    if (entry === undefined) {
-      entry = new Entry(id, this.#clock.now(), this.#isReady);
-      this.#entries.set(id, entry);
-      this.#persistence.keep(id);
-    }
+    const entry = this.#entries.get(id) ?? this.#add(id);
     entry.holds.push(resolved);
     entry.transient = false;
     entry.unchangedLooks = 0;
@@ -379,12 +366,8 @@ class VerifierRuntime implements Verifier {
       const entry = this.#entries.get(id);
       if (entry !== undefined) entry.unchangedLooks = 0;
     }
-    if (this.#role === 'follower') {
-      // The leader looks for everyone.
-      const known = ids.filter((id) => this.#entries.has(id));
-      if (known.length > 0) this.#send({ v: 1, kind: 'refresh', from: this.#memberId, ids: known });
-      return;
-    }
+    // A follower asks the leader, which looks for everyone.
+    if (this.#leadership.delegateRefresh(ids)) return;
     this.#requestRefetch(ids);
   }
 
@@ -458,12 +441,8 @@ class VerifierRuntime implements Verifier {
     this.#pollLoop.stop();
     this.#eventsLoop?.stop();
     this.#pushManager.close();
-    if (this.#coordinator !== null) {
-      this.#flushOutbox();
-      if (this.#role === 'follower') this.#send({ v: 1, kind: 'bye', from: this.#memberId });
-      // Releases the leader lock: a follower takes over.
-      this.#coordinator.close();
-    }
+    // Releases the leader lock: a follower takes over.
+    this.#leadership.close();
     this.#abort.abort();
     await this.idle();
     // Write what is pending one last time (disposal is not the end of a verification).
@@ -542,6 +521,14 @@ class VerifierRuntime implements Verifier {
     return { poll, events, push: [...push.values()] };
   }
 
+  /** Follows a code not followed yet. */
+  #add(id: string): Entry {
+    const entry = new Entry(id, this.#clock.now(), this.#isReady);
+    this.#entries.set(id, entry);
+    this.#persistence.keep(id);
+    return entry;
+  }
+
   #drop(entry: Entry): void {
     this.#entries.delete(entry.id);
     this.#persistence.forget(entry.id);
@@ -557,13 +544,9 @@ class VerifierRuntime implements Verifier {
    * Runs one observation through the machine and carries out its effects. Returns whether the code
    * progressed: its phase or its issues changed (not merely their times), which resets backoff.
    */
-  #apply(entry: Entry, observation: Observation, origin: 'local' | 'shared' = 'local'): boolean {
+  #apply(entry: Entry, observation: Observation, shared = false): boolean {
     if (entry.preReady !== null) entry.preReady.push(observation);
-    if (this.#coordinationApis !== null) {
-      entry.recent.push(observation);
-      if (entry.recent.length > RECENT_OBSERVATIONS) entry.recent.shift();
-      if (origin === 'local') this.#share(entry.id, observation);
-    }
+    this.#leadership.observed(entry, observation, shared);
     const previous = entry.state;
     const [next, effects] = transition(previous, observation);
     entry.state = next;
@@ -654,11 +637,9 @@ class VerifierRuntime implements Verifier {
     let entry = this.#entries.get(accessCodeId);
     if (entry === undefined) {
       // Followed without a watch: forgotten once the change is done (see Entry.transient).
-      entry = new Entry(accessCodeId, this.#clock.now(), this.#isReady);
+      entry = this.#add(accessCodeId);
       entry.refetch = true;
       entry.transient = true;
-      this.#entries.set(accessCodeId, entry);
-      this.#persistence.keep(accessCodeId);
     }
     const target = entry;
     const requestId = `verifier-${operation}-${++this.#requestCounter}-${this.#clock.now()}`;
@@ -702,7 +683,7 @@ class VerifierRuntime implements Verifier {
     if (this.#disposed) return;
     this.#persistence.queue();
     if (!this.#isReady) return;
-    if (this.#role === 'follower') this.#queueAnnounce();
+    this.#leadership.changed();
     this.#pollLoop.schedule();
     this.#eventsLoop?.schedule();
     this.#pushManager.schedule();
@@ -719,40 +700,9 @@ class VerifierRuntime implements Verifier {
   // Loading (resuming) from the store
 
   async #start(): Promise<void> {
-    const apis = this.#coordinationApis;
-    if (apis !== null) {
-      let coordination: typeof CoordinationModule | null = null;
-      try {
-        coordination = await import('./coordination.js');
-      } catch (error) {
-        // Without it this verifier runs its sources alone, as where the APIs are missing.
-        this.#coordinationApis = null;
-        this.#outbox = [];
-        this.#onError(error, 'store');
-      }
-      if (this.#disposed) return;
-      if (coordination !== null) await this.#startCoordination(coordination, apis);
-      if (this.#disposed) return;
-    }
+    if (this.#leadership.coordinating && !(await this.#leadership.start())) return;
     await this.#load();
-    if (this.#role === 'leader') this.#send({ v: 1, kind: 'leader', from: this.#memberId });
-  }
-
-  async #startCoordination(
-    coordination: typeof CoordinationModule,
-    apis: CoordinationApis,
-  ): Promise<void> {
-    const coordinator = new coordination.Coordinator(apis, this.#store.coordinationKey as string, {
-      onLeadership: () => this.#takeOver(),
-      onMessage: (message) => this.#onMessage(message),
-      report: (error) => this.#onError(error, 'store'),
-    });
-    this.#coordinator = coordinator;
-    // Observations made while the module loaded waited in the outbox.
-    this.#flushOutbox();
-    await coordinator.start();
-    if (this.#disposed) return;
-    this.#role = coordinator.isLeader ? 'leader' : 'follower';
+    this.#leadership.loaded();
   }
 
   async #load(): Promise<void> {
@@ -781,212 +731,7 @@ class VerifierRuntime implements Verifier {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Coordination: one leader per store runs the sources for every page; followers show its news
-
-  get #memberId(): string {
-    return this.#coordinator?.memberId ?? '';
-  }
-
-  #send(message: CoordinationMessage): void {
-    // No PIN crosses to other tabs: any same-origin context can listen on the channel.
-    this.#coordinator?.send(withoutPins(message));
-  }
-
-  /** Shares an observation made here with the store's other verifiers (batched per task). */
-  #share(accessCodeId: string, observation: Observation): void {
-    this.#outbox.push({ accessCodeId, observation });
-    if (this.#outbox.length > 1) return;
-    queueMicrotask(() => this.#flushOutbox());
-  }
-
-  #flushOutbox(): void {
-    // Until the coordinator exists (its module is loading) the outbox keeps what to share.
-    if (this.#outbox.length === 0 || this.#coordinator === null) return;
-    const items = this.#outbox;
-    this.#outbox = [];
-    this.#send({ v: 1, kind: 'observations', from: this.#memberId, items });
-  }
-
-  #queueAnnounce(): void {
-    if (this.#announceQueued) return;
-    this.#announceQueued = true;
-    queueMicrotask(() => {
-      this.#announceQueued = false;
-      this.#announce(false);
-    });
-  }
-
-  /** A follower tells the leader which codes it follows (when that or its visibility changed). */
-  #announce(force: boolean): void {
-    if (this.#disposed || this.#role !== 'follower') return;
-    const ids = [...this.#entries.values()]
-      .filter((entry) => !entry.stopped)
-      .map((entry) => entry.id)
-      .sort();
-    const visible = !this.#ownPageHidden();
-    const key = `${visible}|${ids.join(',')}`;
-    if (!force && key === this.#lastAnnounce) return;
-    this.#lastAnnounce = key;
-    this.#send({ v: 1, kind: 'want', from: this.#memberId, ids, visible });
-  }
-
-  #onMessage(message: CoordinationMessage): void {
-    // Before loading, nothing is ready to receive: a new leader asks again, a follower announces.
-    if (this.#disposed || !this.#isReady) return;
-    const leading = this.#role === 'leader';
-    switch (message.kind) {
-      case 'leader':
-        if (this.#role === 'follower') this.#announce(true);
-        return;
-      case 'want':
-        if (leading && Array.isArray(message.ids)) {
-          this.#followFor(message.from, message.ids, message.visible === true);
-        }
-        return;
-      case 'states':
-        if (this.#role === 'follower' && message.to === this.#memberId) {
-          for (const state of message.states) this.#adopt(state);
-        }
-        return;
-      case 'observations': {
-        let applied = false;
-        for (const item of message.items) {
-          const entry = this.#entries.get(item?.accessCodeId);
-          if (entry === undefined) continue;
-          this.#apply(entry, item.observation, 'shared');
-          applied = true;
-        }
-        if (applied) this.#afterChange();
-        return;
-      }
-      case 'refresh':
-        if (leading && Array.isArray(message.ids)) this.refresh(message.ids);
-        return;
-      case 'bye':
-        if (leading && this.#members.delete(message.from)) this.#releaseRemote();
-        return;
-    }
-  }
-
-  /** The leader follows a member's codes too, and sends it what it already knows of them. */
-  #followFor(memberId: string, ids: readonly string[], visible: boolean): void {
-    const before = this.#members.get(memberId)?.ids ?? new Set<string>();
-    const wanted = new Set(ids.filter((id) => typeof id === 'string' && UUID.test(id)));
-    this.#members.set(memberId, { ids: wanted, visible });
-    const known: CodeState[] = [];
-    const now = this.#clock.now();
-    for (const id of wanted) {
-      let entry = this.#entries.get(id);
-      if (entry === undefined) {
-        entry = new Entry(id, now, true);
-        entry.refetch = true;
-        this.#entries.set(id, entry);
-        this.#persistence.keep(id);
-      }
-      entry.remote = true;
-      if (!before.has(id) && entry.state.asOf !== null) known.push(entry.state);
-    }
-    if (known.length > 0) {
-      this.#send({ v: 1, kind: 'states', from: this.#memberId, to: memberId, states: known });
-    }
-    this.#releaseRemote();
-    // A member's page became visible: what waited for visibility runs now.
-    this.#pollLoop.rearm();
-    this.#eventsLoop?.rearm();
-    this.#afterChange();
-  }
-
-  /**
-   * Stops following codes that only members no longer want. They leave memory only: a member that
-   * unwatched a code deleted it from the store itself, and one that crashed keeps its codes stored
-   * for the next page to resume.
-   */
-  #releaseRemote(): void {
-    const wanted = new Set<string>();
-    for (const member of this.#members.values()) for (const id of member.ids) wanted.add(id);
-    for (const entry of [...this.#entries.values()]) {
-      if (!entry.remote || wanted.has(entry.id)) continue;
-      entry.remote = false;
-      if (entry.holds.length === 0) this.#entries.delete(entry.id);
-    }
-  }
-
-  /** The leader forgets members whose page or worker went away without saying so (a crash). */
-  async #forgetGoneMembers(): Promise<void> {
-    if (this.#coordinator === null || this.#members.size === 0) return;
-    let live: Set<string>;
-    try {
-      live = await this.#coordinator.liveMembers();
-    } catch (error) {
-      this.#onError(error, 'store');
-      return;
-    }
-    let changed = false;
-    for (const memberId of [...this.#members.keys()]) {
-      if (!live.has(memberId)) changed = this.#members.delete(memberId) || changed;
-    }
-    if (changed) this.#releaseRemote();
-  }
-
-  /**
-   * A follower takes the leader's state of a code it knows less recently, replaying what it
-   * observed itself on top (every observation joins, so a repeat changes nothing).
-   */
-  #adopt(value: unknown): void {
-    let state: CodeState;
-    try {
-      state = parseCodeState(value);
-    } catch (error) {
-      this.#onError(error, 'observation');
-      return;
-    }
-    const entry = state.accessCodeId === null ? undefined : this.#entries.get(state.accessCodeId);
-    if (entry === undefined || state.asOf === null) return;
-    const own = entry.state;
-    if (own.asOf !== null && Date.parse(state.asOf) <= Date.parse(own.asOf)) return;
-    for (const observation of entry.recent) state = transition(state, observation)[0];
-    entry.state = state;
-    if (state.terminal) {
-      entry.stopped = true;
-      entry.refetch = false;
-      entry.missing = false;
-    }
-    markDirty(entry, true);
-    if (entry.published === null || viewOf(entry.published) !== viewOf(state)) {
-      this.#publish(entry, entry.published?.phase ?? null);
-    }
-    this.#afterChange();
-  }
-
-  /** The leader went away and this follower got the lock: run the sources for everyone. */
-  #takeOver(): void {
-    if (this.#disposed) return;
-    this.#role = 'leader';
-    // Before loading, #start finishes the job (loading, then telling the followers).
-    if (!this.#isReady) return;
-    void this.#track(this.#resumeLeadership());
-  }
-
-  async #resumeLeadership(): Promise<void> {
-    // The old leader moved the events cursor and the relay positions on: continue from there.
-    const { meta } = await this.#persistence.read();
-    if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
-    if (this.#disposed) return;
-    // What happened since the old leader's last message: one batch brings every code up to date.
-    this.#requestRefetch([...this.#entries.keys()]);
-    this.#send({ v: 1, kind: 'leader', from: this.#memberId });
-    this.#afterChange();
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Timers and visibility
-
-  /** Whether nobody can see the pages this verifier works for (its own and its followers'). */
-  #hidden(): boolean {
-    if (!this.#ownPageHidden()) return false;
-    for (const member of this.#members.values()) if (member.visible) return false;
-    return true;
-  }
+  // Visibility
 
   #ownPageHidden(): boolean {
     try {
@@ -997,11 +742,7 @@ class VerifierRuntime implements Verifier {
   }
 
   #visibilityChanged(): void {
-    if (this.#disposed || !this.#isReady) return;
-    if (this.#role === 'follower') {
-      this.#queueAnnounce();
-      return;
-    }
+    if (this.#disposed || !this.#isReady || this.#leadership.visibilityChanged()) return;
     // Coming back: what fell due while hidden runs now. Going away: only refetches still run.
     this.#pollLoop.rearm();
     this.#eventsLoop?.rearm();
