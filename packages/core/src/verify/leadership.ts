@@ -7,7 +7,7 @@
  * its types.
  */
 import { parseCodeState, transition } from '../lifecycle/transition.js';
-import type { CodeState, Observation } from '../lifecycle/types.js';
+import type { CodeState, DerivedPhase, Observation } from '../lifecycle/types.js';
 import { UUID } from './checks.js';
 import type { CoordinationApis } from './coordination-apis.js';
 import type * as CoordinationModule from './coordination.js';
@@ -33,10 +33,10 @@ export interface LeadershipHost {
   ownPageHidden(): boolean;
   /** Follows a code that is not followed yet (for a member). */
   add(accessCodeId: string): Entry;
-  /** Applies an observation another member made (it is not shared again). */
-  applyShared(entry: Entry, observation: Observation): void;
+  /** Applies an observation; `shared`: another member made it (it is not shared again). */
+  apply(entry: Entry, observation: Observation, shared: boolean): void;
   /** Tells subscribers of the code's state. */
-  publish(entry: Entry): void;
+  publish(entry: Entry, previousPhase: DerivedPhase | null): void;
   /** The verifier's `refresh` (a follower asked the leader to look). */
   refresh(ids: readonly string[]): void;
   /** Fetches these codes in the next batch. */
@@ -241,7 +241,7 @@ export class Leadership {
         for (const item of message.items) {
           const entry = host.entries.get(item?.accessCodeId);
           if (entry === undefined) continue;
-          host.applyShared(entry, item.observation);
+          host.apply(entry, item.observation, true);
           applied = true;
         }
         if (applied) host.changed();
@@ -340,7 +340,7 @@ export class Leadership {
     }
     markDirty(entry, true);
     if (entry.published === null || viewOf(entry.published) !== viewOf(state)) {
-      host.publish(entry);
+      host.publish(entry, entry.published?.phase ?? null);
     }
     host.changed();
   }

@@ -6,7 +6,7 @@
  * verifications come back under the observations made while the store was loading.
  */
 import { parseCodeState } from '../lifecycle/transition.js';
-import type { CodeState, Observation } from '../lifecycle/types.js';
+import type { CodeState, DerivedPhase, Observation } from '../lifecycle/types.js';
 import { UUID } from './checks.js';
 import { Entry, markDirty } from './entry.js';
 import { readCursor, type EventsCursor } from './events-cursor.js';
@@ -16,6 +16,7 @@ import type {
   StoredVerification,
   StoredVerifierData,
   VerifierClock,
+  VerifierErrorSource,
 } from './types.js';
 
 /** Store meta keys. */
@@ -35,9 +36,9 @@ export interface PersistenceHost {
   /** Runs an observation through the machine (see the verifier's `apply`). */
   apply(entry: Entry, observation: Observation): void;
   /** Tells subscribers of a resumed code. */
-  publish(entry: Entry): void;
-  /** A store failure, or a stored record that cannot be resumed. */
-  report(error: unknown): void;
+  publish(entry: Entry, previousPhase: DerivedPhase | null): void;
+  /** A store failure, or a stored record that cannot be resumed (as 'store'). */
+  report(error: unknown, source: VerifierErrorSource): void;
   /** Keeps a promise in `verifier.idle()`. */
   track(promise: Promise<void>): Promise<void>;
 }
@@ -98,7 +99,7 @@ export class Persistence {
     try {
       return await this.#host.store.load();
     } catch (error) {
-      this.#host.report(error);
+      this.#host.report(error, 'store');
       return { verifications: [], meta: {} };
     }
   }
@@ -131,6 +132,7 @@ export class Persistence {
         new Error(
           `Dropped a stored verification that cannot be resumed: ${error instanceof Error ? error.message : String(error)}`,
         ),
+        'store',
       );
       if (typeof id === 'string') this.#pendingDeletes.add(id);
       return;
@@ -156,7 +158,7 @@ export class Persistence {
     // The stored snapshot may be old: one batch brings every resumed code up to date.
     entry.refetch = true;
     entry.lastLookAt = state.snapshot === null ? null : Date.parse(state.snapshot.observedAt);
-    this.#host.publish(entry);
+    this.#host.publish(entry, null);
   }
 
   /** Writes what changed after the current task (changes made in one go share one write). */
@@ -212,7 +214,7 @@ export class Persistence {
       try {
         await host.store.save({ put, delete: deletes, meta });
       } catch (error) {
-        host.report(error);
+        host.report(error, 'store');
         // Try again with the next change.
         for (const entry of written) markDirty(entry, true);
         for (const id of deletes) this.#pendingDeletes.add(id);

@@ -12,7 +12,7 @@ import type { ResolvedPushOptions } from './push-options.js';
 import type * as PushSourceModule from './push-source.js';
 import type { PushStream, PushStreamHost } from './push-source.js';
 import { MAX_IDS_PER_REQUEST, chunk } from './schedule.js';
-import type { VerifierClock, VerifierRole } from './types.js';
+import type { VerifierClock, VerifierErrorSource, VerifierRole } from './types.js';
 
 /** What push management needs from the verifier. */
 export interface PushHost {
@@ -21,18 +21,18 @@ export interface PushHost {
   readonly entries: ReadonlyMap<string, Entry>;
   /** The verifier's role, or null before the store is loaded and after disposal. */
   role(): VerifierRole | null;
-  /** The relays that follow the code (the union of its watches). */
-  relays(entry: Entry): readonly ResolvedPushOptions[];
+  /** The sources that follow the code (the union of its watches): here, its relays. */
+  sources(entry: Entry): { readonly push: readonly ResolvedPushOptions[] };
   /** Routes an event to its code; false when no followed code is concerned. */
   deliver(event: SeamEvent): boolean;
   /** Fetches these codes in the next batch (events may have been missed). */
   refetch(ids: readonly string[]): void;
-  /** A stream failed: these codes' states are degraded until it recovers. */
-  failed(ids: readonly string[], failure: TransportFailure): void;
+  /** A stream failed: what these codes show may be out of date until it recovers. */
+  degraded(ids: readonly string[], failure: TransportFailure): void;
   /** After anything changed: persist, and re-plan every source. */
   changed(): void;
   saveLastEventId(relayUrl: string, lastEventId: string): void;
-  report(error: unknown): void;
+  report(error: unknown, source: VerifierErrorSource): void;
   track(promise: Promise<void>): Promise<void>;
 }
 
@@ -108,7 +108,7 @@ export class PushManager {
     for (const entry of host.entries.values()) {
       // A follower opens no stream: the leader's news reaches it by message.
       if (entry.stopped || role === 'follower') continue;
-      for (const options of host.relays(entry)) {
+      for (const options of host.sources(entry).push) {
         const key = this.key(options);
         const group = wanted.get(key) ?? { options, ids: [] };
         group.ids.push(entry.id);
@@ -169,7 +169,7 @@ export class PushManager {
         (error: unknown) => {
           // The next change of watched codes tries again.
           this.#loading = false;
-          this.#host.report(error);
+          this.#host.report(error, 'push');
         },
       ),
     );
@@ -190,13 +190,16 @@ export class PushManager {
         host.refetch(ids);
       },
       onResync: (ids) => host.refetch(ids),
-      onFailure: (ids, failure) => host.failed(ids, failure),
+      onFailure: (ids, failure) => {
+        host.degraded(ids, failure);
+        host.changed();
+      },
       onRecovered: (ids) => host.refetch(ids),
       onLastEventId: (lastEventId) => {
         group.lastEventId = lastEventId;
         host.saveLastEventId(group.options.url, lastEventId);
       },
-      report: (error) => host.report(error),
+      report: (error) => host.report(error, 'push'),
     };
   }
 }

@@ -15,25 +15,23 @@ import type {
   RequestOperation,
   TransportFailure,
 } from '../lifecycle/types.js';
-import { UUID, accessCodeIdOf, checkClock, checkStore, checkVisibility, fail } from './checks.js';
-import { realClock } from './clock.js';
-import { platformCoordinationApis, type CoordinationApis } from './coordination-apis.js';
-import { Persistence, readPositions } from './persistence.js';
-import { iso, type LoopHost } from './loop.js';
-import { PollLoop } from './poll-loop.js';
+import { UUID, accessCodeIdOf, fail } from './checks.js';
+import { Entry, hasRequestInFlight, markDirty, progressKey } from './entry.js';
 import { EventsLoop } from './events-loop.js';
-import { PushManager } from './push-manager.js';
-import { Leadership } from './leadership.js';
-import { Entry, hasRequestInFlight, markDirty, progressKey, type ResolvedWatch } from './entry.js';
 import { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
-import { createMemoryStore } from './memory-store.js';
-import { resolvePushOptions, type ResolvedPushOptions } from './push-options.js';
+import { Leadership, type LeadershipHost } from './leadership.js';
+import { iso, type LoopHost } from './loop.js';
 import {
-  phaseClass,
-  resolveEventsOptions,
-  resolvePollOptions,
-  type ResolvedPollOptions,
-} from './schedule.js';
+  resolveVerifierOptions,
+  resolveWatch,
+  sourcesOf,
+  type CodeSources,
+  type VerifierConfig,
+} from './options.js';
+import { Persistence, readPositions, type PersistenceHost } from './persistence.js';
+import { PollLoop } from './poll-loop.js';
+import { PushManager, type PushHost } from './push-manager.js';
+import { phaseClass, type ResolvedPollOptions } from './schedule.js';
 import type {
   PendingStore,
   Verifier,
@@ -42,9 +40,7 @@ import type {
   VerifierOptions,
   VerifierRole,
   VerifierUpdate,
-  VisibilityAdapter,
   WatchOptions,
-  WatchSources,
 } from './types.js';
 
 export { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
@@ -88,17 +84,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
 class VerifierRuntime implements Verifier {
   readonly ready: Promise<void>;
 
+  readonly #config: VerifierConfig;
   readonly #client: SeamClient;
   readonly #store: PendingStore;
   readonly #clock: VerifierClock;
-  readonly #visibility: VisibilityAdapter | null;
-  readonly #random: () => number;
   readonly #onError: (error: unknown, source: VerifierErrorSource) => void;
-  readonly #poll: ResolvedPollOptions | null;
-  readonly #pollTiming: ResolvedPollOptions;
-  readonly #eventsLoop: EventsLoop | null;
-  readonly #push: ResolvedPushOptions | null;
-  readonly #defaultWatch: ResolvedWatch;
+  readonly #timing: ResolvedPollOptions;
 
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<(update: VerifierUpdate) => void>();
@@ -109,6 +100,7 @@ class VerifierRuntime implements Verifier {
   #stopVisibility: (() => void) | null = null;
 
   readonly #pollLoop: PollLoop;
+  readonly #eventsLoop: EventsLoop | null;
   readonly #pushManager: PushManager;
   readonly #persistence: Persistence;
 
@@ -117,159 +109,57 @@ class VerifierRuntime implements Verifier {
   readonly #leadership: Leadership;
 
   constructor(options: VerifierOptions) {
-    if (options === null || typeof options !== 'object') {
-      fail(
-        'createVerifier needs an options object: { client, store?, sources?, clock?, visibility? }.',
-      );
-    }
-    const client = options.client as unknown;
-    if (
-      client === null ||
-      typeof client !== 'object' ||
-      typeof (client as SeamClient).accessCodes?.list !== 'function'
-    ) {
-      fail(
-        'createVerifier: `client` must be a SeamClient (e.g. SeamClient.fromClientSessionToken(token)).',
-      );
-    }
-    this.#client = options.client;
-    this.#store = checkStore(options.store) ?? createMemoryStore();
-    this.#clock = checkClock(options.clock) ?? realClock;
-    this.#visibility = checkVisibility(options.visibility);
-    if (options.random !== undefined && typeof options.random !== 'function') {
-      fail('createVerifier: `random` must be a function returning a number in [0, 1).');
-    }
-    this.#random = options.random ?? Math.random;
-    if (options.onError !== undefined && typeof options.onError !== 'function') {
-      fail('createVerifier: `onError` must be a function (error, source) => void.');
-    }
-    this.#onError =
-      options.onError ??
-      ((error, source) => {
-        if (source === 'store' || source === 'observation') {
-          console.warn(`[seam-codes verifier] ${source}:`, error);
-        }
-      });
-
-    const sources = options.sources ?? { poll: true };
-    if (sources === null || typeof sources !== 'object') {
-      fail(
-        'createVerifier: `sources` must be an object like { poll: true, events: true, push: { url, token } }.',
-      );
-    }
-    for (const key of Object.keys(sources)) {
-      if (key !== 'poll' && key !== 'events' && key !== 'push') {
-        fail(`createVerifier: unknown source \`${key}\`; the sources are poll, events and push.`);
-      }
-    }
-    this.#poll = sources.poll ? resolvePollOptions(sources.poll) : null;
-    // Refetches and time-due wake-ups of codes followed by events or push use the same timing.
-    this.#pollTiming = this.#poll ?? resolvePollOptions(true);
-    const events = sources.events ? resolveEventsOptions(sources.events) : null;
-    this.#push =
-      sources.push === undefined ? null : resolvePushOptions(sources.push, 'createVerifier');
-    if (this.#poll === null && events === null && this.#push === null) {
-      fail(
-        'createVerifier: turn on at least one source: { poll: true }, { events: true } or { push: { url, token } }.',
-      );
-    }
-    this.#defaultWatch = {
-      poll: this.#poll !== null,
-      events: events !== null,
-      push: this.#push,
-    };
-
-    const coordination = options.coordination ?? 'auto';
-    if (coordination !== 'auto' && coordination !== 'none') {
-      fail(
-        `createVerifier: \`coordination\` must be 'auto' or 'none'; got ${JSON.stringify(coordination)}.`,
-      );
-    }
-    const key = this.#store.coordinationKey;
-    const apis: CoordinationApis | null =
-      coordination === 'auto' && typeof key === 'string' && key !== ''
-        ? platformCoordinationApis()
-        : null;
-    this.#leadership = new Leadership(
-      {
-        clock: this.#clock,
-        entries: this.#entries,
-        coordinationKey: key as string,
-        isReady: () => this.#isReady,
-        isDisposed: () => this.#disposed,
-        ownPageHidden: () => this.#ownPageHidden(),
-        add: (id) => this.#add(id),
-        applyShared: (entry, observation) => this.#apply(entry, observation, true),
-        publish: (entry) => this.#publish(entry, entry.published?.phase ?? null),
-        refresh: (ids) => this.refresh(ids),
-        refetch: (ids) => this.#requestRefetch(ids),
-        rearm: () => {
-          this.#pollLoop.rearm();
-          this.#eventsLoop?.rearm();
-        },
-        changed: () => this.#afterChange(),
-        reloadPositions: async () => {
-          const { meta } = await this.#persistence.read();
-          if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
-        },
-        report: (error, source) => this.#onError(error, source),
-        track: (promise) => this.#track(promise),
-      },
-      apis,
-    );
-
-    const loopHost: LoopHost = {
-      client: this.#client,
-      clock: this.#clock,
-      random: this.#random,
+    const config = resolveVerifierOptions(options);
+    this.#config = config;
+    this.#client = config.client;
+    this.#store = config.store;
+    this.#clock = config.clock;
+    this.#onError = config.onError;
+    this.#timing = config.timing;
+    // One object serves as every part's host; each part sees it only through its own interface.
+    const host: LoopHost & PushHost & PersistenceHost & LeadershipHost = {
+      ...config,
       signal: this.#abort.signal,
-      timing: this.#pollTiming,
       entries: this.#entries,
+      coordinationKey: config.store.coordinationKey as string,
+      isReady: () => this.#isReady,
+      isDisposed: () => this.#disposed,
       role: () => (this.#disposed || !this.#isReady ? null : this.#leadership.role),
       hidden: () => this.#leadership.hidden(),
+      ownPageHidden: () => this.#ownPageHidden(),
       sources: (entry) => this.#sourcesOf(entry),
-      apply: (entry, observation) => this.#apply(entry, observation),
+      add: (id) => this.#add(id),
+      apply: (entry, observation, shared?: boolean) => this.#apply(entry, observation, shared),
+      publish: (entry, previousPhase) => this.#publish(entry, previousPhase),
       deliver: (event) => this.#deliverEvent(event),
+      refresh: (ids) => this.refresh(ids),
+      refetch: (ids) => this.#requestRefetch(ids),
+      rearm: () => {
+        this.#pollLoop.rearm();
+        this.#eventsLoop?.rearm();
+      },
       failed: (ids, error, source) => this.#transportFailed(ids, error, source),
+      degraded: (ids, failure) => this.#degrade(ids, failure),
+      changed: () => this.#afterChange(),
       ticked: () => this.#ticked(),
       checkMembers: (now) => this.#leadership.checkMembers(now),
       saveEventsCursor: (cursor) => this.#persistence.saveEventsCursor(cursor),
+      saveLastEventId: (url, lastEventId) => this.#persistence.saveLastEventId(url, lastEventId),
+      reloadPositions: async () => {
+        const { meta } = await this.#persistence.read();
+        if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
+      },
+      report: (error, source) => this.#onError(error, source),
       track: (promise) => this.#track(promise),
     };
-    this.#pollLoop = new PollLoop(loopHost);
-    this.#eventsLoop = events === null ? null : new EventsLoop(loopHost, events);
+    this.#leadership = new Leadership(host, config.coordinationApis);
+    this.#pollLoop = new PollLoop(host);
+    this.#eventsLoop = config.events === null ? null : new EventsLoop(host, config.events);
+    this.#pushManager = new PushManager(host);
+    this.#persistence = new Persistence(host);
 
-    this.#pushManager = new PushManager({
-      clock: this.#clock,
-      random: this.#random,
-      entries: this.#entries,
-      role: loopHost.role,
-      relays: (entry) => this.#sourcesOf(entry).push,
-      deliver: loopHost.deliver,
-      refetch: (ids) => this.#requestRefetch(ids),
-      failed: (ids, failure) => {
-        this.#degrade(ids, failure);
-        this.#afterChange();
-      },
-      changed: () => this.#afterChange(),
-      saveLastEventId: (url, lastEventId) => this.#persistence.saveLastEventId(url, lastEventId),
-      report: (error) => this.#onError(error, 'push'),
-      track: loopHost.track,
-    });
-
-    this.#persistence = new Persistence({
-      store: this.#store,
-      clock: this.#clock,
-      entries: this.#entries,
-      isReady: () => this.#isReady,
-      apply: (entry, observation) => this.#apply(entry, observation),
-      publish: (entry) => this.#publish(entry, null),
-      report: (error) => this.#onError(error, 'store'),
-      track: (promise) => this.#track(promise),
-    });
-
-    if (this.#visibility !== null) {
-      this.#stopVisibility = this.#visibility.onChange(() => this.#visibilityChanged());
+    if (config.visibility !== null) {
+      this.#stopVisibility = config.visibility.onChange(() => this.#visibilityChanged());
     }
     this.ready = this.#track(this.#start());
   }
@@ -284,13 +174,13 @@ class VerifierRuntime implements Verifier {
   watch(accessCode: string | AccessCode, options: WatchOptions = {}): () => void {
     if (this.#disposed) fail('verifier.watch: this verifier was disposed; create a new one.');
     const id = accessCodeIdOf(accessCode);
-    const resolved = this.#resolveWatch(options);
+    const resolved = resolveWatch(options, this.#config);
     const entry = this.#entries.get(id) ?? this.#add(id);
     entry.holds.push(resolved);
     entry.transient = false;
     entry.unchangedLooks = 0;
     // Seam may act at once (a native lock preloads a code due within 72 h): look fast a while.
-    entry.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
+    entry.burstUntil = this.#clock.now() + this.#timing.dueWindowMs;
     this.#eventsLoop?.stir();
     const now = this.#clock.now();
     if (typeof accessCode === 'object') {
@@ -459,66 +349,9 @@ class VerifierRuntime implements Verifier {
   // -------------------------------------------------------------------------------------------
   // Watching
 
-  #resolveWatch(options: WatchOptions): ResolvedWatch {
-    if (options === null || typeof options !== 'object') {
-      fail('verifier.watch: the options must be an object like { sources: { poll: true } }.');
-    }
-    let sources: WatchSources | undefined = options.sources;
-    if (sources === undefined && options.mode !== undefined && options.mode !== 'auto') {
-      if (!['poll', 'events', 'push'].includes(options.mode)) {
-        fail(
-          `verifier.watch: unknown mode ${JSON.stringify(options.mode)}; use auto, poll, events or push.`,
-        );
-      }
-      sources = { [options.mode]: true };
-    }
-    if (sources === undefined) return this.#defaultWatch;
-    if (sources === null || typeof sources !== 'object') {
-      fail(
-        'verifier.watch: `sources` must be an object like { poll: true, push: { url, token } }.',
-      );
-    }
-    let push: ResolvedPushOptions | null = null;
-    if (sources.push === true) {
-      if (this.#push === null) {
-        fail(
-          'verifier.watch: push needs a relay: give sources.push { url, token } to createVerifier or to watch.',
-        );
-      }
-      push = this.#push;
-    } else if (typeof sources.push === 'object' && sources.push !== null) {
-      push = resolvePushOptions(sources.push, 'verifier.watch');
-    }
-    const resolved: ResolvedWatch = {
-      poll: sources.poll === true,
-      events: sources.events === true,
-      push,
-    };
-    if (resolved.events && this.#eventsLoop === null) {
-      fail(
-        'verifier.watch: the events source is off; turn it on with createVerifier({ sources: { events: true } }).',
-      );
-    }
-    if (!resolved.poll && !resolved.events && resolved.push === null) {
-      fail(
-        'verifier.watch: `sources` turns every source off; give at least one of poll, events, push.',
-      );
-    }
-    return resolved;
-  }
-
   /** The sources of an entry: the union of its watches, or the verifier's for a resumed code. */
-  #sourcesOf(entry: Entry): { poll: boolean; events: boolean; push: ResolvedPushOptions[] } {
-    const holds = entry.holds.length > 0 ? entry.holds : [this.#defaultWatch];
-    const push = new Map<string, ResolvedPushOptions>();
-    let poll = false;
-    let events = false;
-    for (const hold of holds) {
-      poll ||= hold.poll;
-      events ||= hold.events;
-      if (hold.push !== null) push.set(this.#pushManager.key(hold.push), hold.push);
-    }
-    return { poll, events, push: [...push.values()] };
+  #sourcesOf(entry: Entry): CodeSources {
+    return sourcesOf(entry, this.#config.defaultWatch, (push) => this.#pushManager.key(push));
   }
 
   /** Follows a code not followed yet. */
@@ -673,7 +506,7 @@ class VerifierRuntime implements Verifier {
       throw error;
     } finally {
       target.unchangedLooks = 0;
-      target.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
+      target.burstUntil = this.#clock.now() + this.#timing.dueWindowMs;
       this.#afterChange();
     }
   }
@@ -735,7 +568,7 @@ class VerifierRuntime implements Verifier {
 
   #ownPageHidden(): boolean {
     try {
-      return this.#visibility?.isHidden() === true;
+      return this.#config.visibility?.isHidden() === true;
     } catch {
       return false;
     }
