@@ -4,21 +4,14 @@
  * pure `transition`, carries out the effects, tells subscribers, and persists what is pending.
  */
 import type { AccessCode, SeamEvent } from '@seamapi/types/connect';
-import { SeamInvalidArgumentError } from '../client/errors.js';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
 import type { SeamClient } from '../client/seam-client.js';
 import { transition } from '../lifecycle/transition.js';
-import type {
-  CodeState,
-  DerivedPhase,
-  Observation,
-  RequestOperation,
-  TransportFailure,
-} from '../lifecycle/types.js';
-import { UUID, accessCodeIdOf, fail } from './checks.js';
+import type { CodeState, DerivedPhase, Observation, TransportFailure } from '../lifecycle/types.js';
+import { accessCodeIdOf, fail } from './checks.js';
 import { Entry, hasRequestInFlight, markDirty, progressKey } from './entry.js';
 import { EventsLoop } from './events-loop.js';
-import { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
+import { VerifierObservationError, transportFailureOf } from './failures.js';
 import { Leadership, type LeadershipHost } from './leadership.js';
 import { iso, type LoopHost } from './loop.js';
 import {
@@ -29,6 +22,7 @@ import {
   type VerifierConfig,
 } from './options.js';
 import { Persistence, readPositions, type PersistenceHost } from './persistence.js';
+import { Mutations, type MutationHost } from './mutations.js';
 import { PollLoop } from './poll-loop.js';
 import { PushManager, type PushHost } from './push-manager.js';
 import { phaseClass, type ResolvedPollOptions } from './schedule.js';
@@ -104,7 +98,7 @@ class VerifierRuntime implements Verifier {
   readonly #pushManager: PushManager;
   readonly #persistence: Persistence;
 
-  #requestCounter = 0;
+  readonly #mutations: Mutations;
 
   readonly #leadership: Leadership;
 
@@ -117,7 +111,7 @@ class VerifierRuntime implements Verifier {
     this.#onError = config.onError;
     this.#timing = config.timing;
     // One object serves as every part's host; each part sees it only through its own interface.
-    const host: LoopHost & PushHost & PersistenceHost & LeadershipHost = {
+    const host: LoopHost & PushHost & PersistenceHost & LeadershipHost & MutationHost = {
       ...config,
       signal: this.#abort.signal,
       entries: this.#entries,
@@ -157,6 +151,7 @@ class VerifierRuntime implements Verifier {
     this.#eventsLoop = config.events === null ? null : new EventsLoop(host, config.events);
     this.#pushManager = new PushManager(host);
     this.#persistence = new Persistence(host);
+    this.#mutations = new Mutations(host);
 
     if (config.visibility !== null) {
       this.#stopVisibility = config.visibility.onChange(() => this.#visibilityChanged());
@@ -294,28 +289,11 @@ class VerifierRuntime implements Verifier {
   }
 
   deleteAccessCode(accessCodeId: string): Promise<void> {
-    return this.#request(accessCodeId, 'delete', async (signal) => {
-      const response = await this.#client.accessCodes.deleteWithActionAttempt(
-        { access_code_id: accessCodeId },
-        { signal },
-      );
-      return response.action_attempt;
-    });
+    return this.#mutations.delete(accessCodeId);
   }
 
   updateAccessCode(params: AccessCodesUpdateParams): Promise<void> {
-    const id = (params as { access_code_id?: unknown } | null)?.access_code_id;
-    if (typeof id !== 'string' || id === '') {
-      return Promise.reject(
-        new SeamInvalidArgumentError(
-          'verifier.updateAccessCode needs `access_code_id` (a string).',
-        ),
-      );
-    }
-    return this.#request(id, 'update', async (signal) => {
-      const response = await this.#client.accessCodes.updateWithActionAttempt(params, { signal });
-      return response.action_attempt;
-    });
+    return this.#mutations.update(params);
   }
 
   async idle(): Promise<void> {
@@ -453,62 +431,6 @@ class VerifierRuntime implements Verifier {
     if (entry === undefined) return false;
     this.#apply(entry, { type: 'event.received', event });
     return true;
-  }
-
-  async #request(
-    accessCodeId: string,
-    operation: RequestOperation,
-    send: (signal: AbortSignal) => Promise<unknown>,
-  ): Promise<void> {
-    if (this.#disposed)
-      fail(`verifier: this verifier was disposed; the ${operation} was not sent.`);
-    if (typeof accessCodeId !== 'string' || !UUID.test(accessCodeId)) {
-      fail(
-        `verifier.${operation}AccessCode needs an access code id (a UUID); got ${JSON.stringify(accessCodeId)}.`,
-      );
-    }
-    let entry = this.#entries.get(accessCodeId);
-    if (entry === undefined) {
-      // Followed without a watch: forgotten once the change is done (see Entry.transient).
-      entry = this.#add(accessCodeId);
-      entry.refetch = true;
-      entry.transient = true;
-    }
-    const target = entry;
-    const requestId = `verifier-${operation}-${++this.#requestCounter}-${this.#clock.now()}`;
-    this.#apply(target, {
-      type: 'request.started',
-      requestId,
-      operation,
-      observedAt: iso(this.#clock.now()),
-    });
-    this.#afterChange();
-    try {
-      const actionAttempt = await send(this.#abort.signal);
-      this.#apply(target, {
-        type: 'request.succeeded',
-        requestId,
-        operation,
-        observedAt: iso(this.#clock.now()),
-        ...(actionAttempt !== null && typeof actionAttempt === 'object'
-          ? { actionAttempt: actionAttempt as never }
-          : {}),
-      });
-    } catch (error) {
-      this.#apply(target, {
-        type: 'request.failed',
-        requestId,
-        operation,
-        observedAt: iso(this.#clock.now()),
-        error: requestFailureOf(error),
-      });
-      this.#onError(error, 'request');
-      throw error;
-    } finally {
-      target.unchangedLooks = 0;
-      target.burstUntil = this.#clock.now() + this.#timing.dueWindowMs;
-      this.#afterChange();
-    }
   }
 
   /** After anything changed: persist, and re-plan every source. */
