@@ -3,17 +3,18 @@
  * its sources (batched polling, the events list, the relay's stream), passes each one through the
  * pure `transition`, carries out the effects, tells subscribers, and persists what is pending.
  */
-import type { AccessCode, SeamEvent } from '@seamapi/types/connect';
+import type { AccessCode } from '@seamapi/types/connect';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
 import type { SeamClient } from '../client/seam-client.js';
-import { transition } from '../lifecycle/transition.js';
-import type { CodeState, DerivedPhase, Observation, TransportFailure } from '../lifecycle/types.js';
+import type { CodeState, Observation } from '../lifecycle/types.js';
 import { accessCodeIdOf, fail } from './checks.js';
-import { Entry, hasRequestInFlight, markDirty, progressKey } from './entry.js';
+import { Codes, type CodesHost } from './codes.js';
+import { markDirty, type Entry } from './entry.js';
 import { EventsLoop } from './events-loop.js';
-import { VerifierObservationError, transportFailureOf } from './failures.js';
+import { transportFailureOf } from './failures.js';
 import { Leadership, type LeadershipHost } from './leadership.js';
 import { iso, type LoopHost } from './loop.js';
+import { Mutations, type MutationHost } from './mutations.js';
 import {
   resolveVerifierOptions,
   resolveWatch,
@@ -22,10 +23,9 @@ import {
   type VerifierConfig,
 } from './options.js';
 import { Persistence, readPositions, type PersistenceHost } from './persistence.js';
-import { Mutations, type MutationHost } from './mutations.js';
 import { PollLoop } from './poll-loop.js';
 import { PushManager, type PushHost } from './push-manager.js';
-import { phaseClass, type ResolvedPollOptions } from './schedule.js';
+import type { ResolvedPollOptions } from './schedule.js';
 import type {
   PendingStore,
   Verifier,
@@ -86,13 +86,13 @@ class VerifierRuntime implements Verifier {
   readonly #timing: ResolvedPollOptions;
 
   readonly #entries = new Map<string, Entry>();
-  readonly #listeners = new Set<(update: VerifierUpdate) => void>();
   readonly #abort = new AbortController();
   readonly #inflight = new Set<Promise<void>>();
   #isReady = false;
   #disposed = false;
   #stopVisibility: (() => void) | null = null;
 
+  readonly #codes: Codes;
   readonly #pollLoop: PollLoop;
   readonly #eventsLoop: EventsLoop | null;
   readonly #pushManager: PushManager;
@@ -111,41 +111,49 @@ class VerifierRuntime implements Verifier {
     this.#onError = config.onError;
     this.#timing = config.timing;
     // One object serves as every part's host; each part sees it only through its own interface.
-    const host: LoopHost & PushHost & PersistenceHost & LeadershipHost & MutationHost = {
-      ...config,
-      signal: this.#abort.signal,
-      entries: this.#entries,
-      coordinationKey: config.store.coordinationKey as string,
-      isReady: () => this.#isReady,
-      isDisposed: () => this.#disposed,
-      role: () => (this.#disposed || !this.#isReady ? null : this.#leadership.role),
-      hidden: () => this.#leadership.hidden(),
-      ownPageHidden: () => this.#ownPageHidden(),
-      sources: (entry) => this.#sourcesOf(entry),
-      add: (id) => this.#add(id),
-      apply: (entry, observation, shared?: boolean) => this.#apply(entry, observation, shared),
-      publish: (entry, previousPhase) => this.#publish(entry, previousPhase),
-      deliver: (event) => this.#deliverEvent(event),
-      refresh: (ids) => this.refresh(ids),
-      refetch: (ids) => this.#requestRefetch(ids),
-      rearm: () => {
-        this.#pollLoop.rearm();
-        this.#eventsLoop?.rearm();
-      },
-      failed: (ids, error, source) => this.#transportFailed(ids, error, source),
-      degraded: (ids, failure) => this.#degrade(ids, failure),
-      changed: () => this.#afterChange(),
-      ticked: () => this.#ticked(),
-      checkMembers: (now) => this.#leadership.checkMembers(now),
-      saveEventsCursor: (cursor) => this.#persistence.saveEventsCursor(cursor),
-      saveLastEventId: (url, lastEventId) => this.#persistence.saveLastEventId(url, lastEventId),
-      reloadPositions: async () => {
-        const { meta } = await this.#persistence.read();
-        if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
-      },
-      report: (error, source) => this.#onError(error, source),
-      track: (promise) => this.#track(promise),
-    };
+    const host: CodesHost & LoopHost & PushHost & PersistenceHost & LeadershipHost & MutationHost =
+      {
+        ...config,
+        signal: this.#abort.signal,
+        entries: this.#entries,
+        coordinationKey: config.store.coordinationKey as string,
+        isReady: () => this.#isReady,
+        isDisposed: () => this.#disposed,
+        role: () => (this.#disposed || !this.#isReady ? null : this.#leadership.role),
+        hidden: () => this.#leadership.hidden(),
+        ownPageHidden: () => this.#ownPageHidden(),
+        sources: (entry) => this.#sourcesOf(entry),
+        add: (id) => this.#codes.add(id),
+        apply: (entry, observation, shared?: boolean) =>
+          this.#codes.apply(entry, observation, shared),
+        publish: (entry, previousPhase) => this.#codes.publish(entry, previousPhase),
+        deliver: (event) => this.#codes.deliver(event),
+        observed: (entry, observation, shared) =>
+          this.#leadership.observed(entry, observation, shared),
+        keep: (id) => this.#persistence.keep(id),
+        forget: (id) => this.#persistence.forget(id),
+        moved: () => this.#eventsLoop?.stir(),
+        refresh: (ids) => this.refresh(ids),
+        refetch: (ids) => this.#requestRefetch(ids),
+        rearm: () => {
+          this.#pollLoop.rearm();
+          this.#eventsLoop?.rearm();
+        },
+        failed: (ids, error, source) => this.#transportFailed(ids, error, source),
+        degraded: (ids, failure) => this.#codes.degrade(ids, failure),
+        changed: () => this.#afterChange(),
+        ticked: () => this.#ticked(),
+        checkMembers: (now) => this.#leadership.checkMembers(now),
+        saveEventsCursor: (cursor) => this.#persistence.saveEventsCursor(cursor),
+        saveLastEventId: (url, lastEventId) => this.#persistence.saveLastEventId(url, lastEventId),
+        reloadPositions: async () => {
+          const { meta } = await this.#persistence.read();
+          if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
+        },
+        report: (error, source) => this.#onError(error, source),
+        track: (promise) => this.#track(promise),
+      };
+    this.#codes = new Codes(host);
     this.#leadership = new Leadership(host, config.coordinationApis);
     this.#pollLoop = new PollLoop(host);
     this.#eventsLoop = config.events === null ? null : new EventsLoop(host, config.events);
@@ -170,7 +178,7 @@ class VerifierRuntime implements Verifier {
     if (this.#disposed) fail('verifier.watch: this verifier was disposed; create a new one.');
     const id = accessCodeIdOf(accessCode);
     const resolved = resolveWatch(options, this.#config);
-    const entry = this.#entries.get(id) ?? this.#add(id);
+    const entry = this.#entries.get(id) ?? this.#codes.add(id);
     entry.holds.push(resolved);
     entry.transient = false;
     entry.unchangedLooks = 0;
@@ -179,12 +187,12 @@ class VerifierRuntime implements Verifier {
     this.#eventsLoop?.stir();
     const now = this.#clock.now();
     if (typeof accessCode === 'object') {
-      this.#apply(entry, { type: 'code.observed', accessCode, observedAt: iso(now) });
+      this.#codes.apply(entry, { type: 'code.observed', accessCode, observedAt: iso(now) });
       entry.lastLookAt = Math.max(entry.lastLookAt ?? now, now);
     } else if (entry.state.snapshot === null) {
       entry.refetch = true;
     }
-    if (entry.published === null && entry.state.asOf !== null) this.#publish(entry, null);
+    if (entry.published === null && entry.state.asOf !== null) this.#codes.publish(entry, null);
     markDirty(entry, true);
     this.#afterChange();
     let released = false;
@@ -225,9 +233,9 @@ class VerifierRuntime implements Verifier {
     } else {
       fail('verifier.subscribe takes a listener, or an access code id and a listener.');
     }
-    this.#listeners.add(listener);
+    this.#codes.listeners.add(listener);
     return () => {
-      this.#listeners.delete(listener);
+      this.#codes.listeners.delete(listener);
     };
   }
 
@@ -269,7 +277,7 @@ class VerifierRuntime implements Verifier {
   observe(accessCodeId: string, observation: Observation): boolean {
     const entry = this.#entries.get(accessCodeId);
     if (entry === undefined) return false;
-    this.#apply(entry, observation);
+    this.#codes.apply(entry, observation);
     this.#afterChange();
     return true;
   }
@@ -316,7 +324,7 @@ class VerifierRuntime implements Verifier {
     // Write what is pending one last time (disposal is not the end of a verification).
     for (const entry of this.#entries.values()) if (entry.dirty) entry.important = true;
     await this.#persistence.flush();
-    this.#listeners.clear();
+    this.#codes.listeners.clear();
     try {
       await this.#store.close?.();
     } catch (error) {
@@ -332,105 +340,9 @@ class VerifierRuntime implements Verifier {
     return sourcesOf(entry, this.#config.defaultWatch, (push) => this.#pushManager.key(push));
   }
 
-  /** Follows a code not followed yet. */
-  #add(id: string): Entry {
-    const entry = new Entry(id, this.#clock.now(), this.#isReady);
-    this.#entries.set(id, entry);
-    this.#persistence.keep(id);
-    return entry;
-  }
-
   #drop(entry: Entry): void {
-    this.#entries.delete(entry.id);
-    this.#persistence.forget(entry.id);
-    const previousPhase = entry.published?.phase ?? null;
-    this.#emit({ accessCodeId: entry.id, state: null, previousPhase });
+    this.#codes.drop(entry);
     this.#afterChange();
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Observations and effects
-
-  /**
-   * Runs one observation through the machine and carries out its effects. Returns whether the code
-   * progressed: its phase or its issues changed (not merely their times), which resets backoff.
-   */
-  #apply(entry: Entry, observation: Observation, shared = false): boolean {
-    if (entry.preReady !== null) entry.preReady.push(observation);
-    this.#leadership.observed(entry, observation, shared);
-    const previous = entry.state;
-    const [next, effects] = transition(previous, observation);
-    entry.state = next;
-    let notified = false;
-    for (const effect of effects) {
-      switch (effect.type) {
-        case 'refetch':
-          entry.refetch = true;
-          break;
-        case 'scheduleCheck':
-          // The poll schedule reads `state.nextCheckAt` itself.
-          break;
-        case 'stopWatching':
-          entry.stopped = true;
-          entry.refetch = false;
-          entry.missing = false;
-          break;
-        case 'notify':
-          notified = true;
-          break;
-        case 'invalidObservation':
-          this.#onError(new VerifierObservationError(effect.message), 'observation');
-          break;
-      }
-    }
-    if (next !== previous) markDirty(entry, notified || entry.stopped);
-    const progressed = progressKey(next) !== progressKey(previous);
-    if (progressed) {
-      entry.unchangedLooks = 0;
-      // What a quiet code waited for happened (set, preloaded): the fast look-around is over.
-      // Not for `pending`: that is where a new code starts, and Seam may act on it at once.
-      if (phaseClass(next, this.#clock.now()) === 'quiet' && next.phase !== 'pending') {
-        entry.burstUntil = 0;
-      } else this.#eventsLoop?.stir();
-    }
-    if (notified || (entry.published === null && next.asOf !== null)) {
-      this.#publish(entry, entry.published?.phase ?? null);
-    }
-    return progressed;
-  }
-
-  #publish(entry: Entry, previousPhase: DerivedPhase | null): void {
-    entry.published = entry.state;
-    this.#emit({ accessCodeId: entry.id, state: entry.state, previousPhase });
-    const done =
-      entry.stopped ||
-      (entry.transient &&
-        phaseClass(entry.state, this.#clock.now()) === 'quiet' &&
-        !hasRequestInFlight(entry.state));
-    if (done && entry.holds.length === 0 && this.#isReady) {
-      // Nobody holds a code that reached its end (a resumed or auto-followed one): forget it.
-      this.#entries.delete(entry.id);
-      this.#persistence.forget(entry.id);
-    }
-  }
-
-  #emit(update: VerifierUpdate): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(update);
-      } catch (error) {
-        this.#onError(error, 'observation');
-      }
-    }
-  }
-
-  #deliverEvent(event: SeamEvent): boolean {
-    const id = (event as { access_code_id?: unknown }).access_code_id;
-    if (typeof id !== 'string') return false;
-    const entry = this.#entries.get(id);
-    if (entry === undefined) return false;
-    this.#apply(entry, { type: 'event.received', event });
-    return true;
   }
 
   /** After anything changed: persist, and re-plan every source. */
@@ -467,7 +379,7 @@ class VerifierRuntime implements Verifier {
     this.#restorePositions(data.meta ?? {});
     this.#isReady = true;
     for (const entry of [...this.#entries.values()]) {
-      if (entry.stopped && entry.holds.length === 0) this.#publish(entry, null);
+      if (entry.stopped && entry.holds.length === 0) this.#codes.publish(entry, null);
     }
     this.#afterChange();
   }
@@ -507,17 +419,7 @@ class VerifierRuntime implements Verifier {
 
   /** A read failed: what is shown may be out of date (`connectionDegraded`). */
   #transportFailed(ids: readonly string[], error: unknown, source: 'poll' | 'events'): void {
-    this.#degrade(ids, transportFailureOf(error));
+    this.#codes.degrade(ids, transportFailureOf(error));
     this.#onError(error, source);
-  }
-
-  #degrade(ids: readonly string[], failure: TransportFailure): void {
-    const observedAt = iso(this.#clock.now());
-    for (const id of ids) {
-      const entry = this.#entries.get(id);
-      if (entry !== undefined && !entry.stopped) {
-        this.#apply(entry, { type: 'transport.failed', observedAt, error: failure });
-      }
-    }
   }
 }
