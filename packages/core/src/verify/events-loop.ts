@@ -6,7 +6,7 @@
  */
 import type { SeamEvent } from '@seamapi/types/connect';
 import { startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
-import { LoopTimer, failureWaitMs, isAbort, type LoopHost } from './loop.js';
+import { Loop, isAbort, type LoopHost } from './loop.js';
 import {
   MAX_IDS_PER_REQUEST,
   chunk,
@@ -20,32 +20,16 @@ const MAX_EVENT_REQUESTS_PER_TICK = 20;
 /** The events source's page size (Seam's default for `/events/list`). */
 const EVENTS_PAGE_LIMIT = 500;
 
-export class EventsLoop {
-  readonly #host: LoopHost;
+export class EventsLoop extends Loop {
   readonly #options: ResolvedEventsOptions;
-  readonly #timer: LoopTimer;
-  #running = false;
-  #failures = 0;
-  #notBefore = 0;
   /** Ticks in a row that brought no news (the interval grows with it). */
   #unchanged = 0;
   #lastAt: number | null = null;
   #cursor: EventsCursor | null = null;
 
   constructor(host: LoopHost, options: ResolvedEventsOptions) {
-    this.#host = host;
+    super(host, 'events');
     this.#options = options;
-    this.#timer = new LoopTimer(host.clock, () => void host.track(this.#tick()));
-  }
-
-  /** Stops the timer (disposal). */
-  stop(): void {
-    this.#timer.clear();
-  }
-
-  /** What waited for visibility runs at the next `schedule`. */
-  rearm(): void {
-    this.#timer.rearm();
   }
 
   /** A code was watched or moved: look at the fast interval again. */
@@ -60,26 +44,16 @@ export class EventsLoop {
 
   #ids(): string[] {
     const ids: string[] = [];
-    for (const entry of this.#host.entries.values()) {
-      if (!entry.stopped && this.#host.sources(entry).events) ids.push(entry.id);
+    for (const entry of this.host.entries.values()) {
+      if (!entry.stopped && this.host.sources(entry).events) ids.push(entry.id);
     }
     return ids;
   }
 
-  schedule(): void {
-    const host = this.#host;
-    const role = host.role();
-    if (role === null) return;
-    if (role === 'follower') {
-      this.#timer.set(null);
-      return;
-    }
-    if (this.#running) return;
+  protected next(): number | null {
+    const host = this.host;
     const ids = this.#ids();
-    if (ids.length === 0 || host.hidden()) {
-      this.#timer.set(null);
-      return;
-    }
+    if (ids.length === 0 || host.hidden()) return null;
     const now = host.clock.now();
     const anyMoving = ids.some((id) => {
       const entry = host.entries.get(id);
@@ -89,29 +63,11 @@ export class EventsLoop {
     });
     const interval = eventsIntervalMs(anyMoving, this.#unchanged, this.#options);
     const base = this.#lastAt ?? now;
-    this.#timer.set(Math.max(Math.min(base + interval, now + interval), this.#notBefore));
+    return Math.min(base + interval, now + interval);
   }
 
-  async #tick(): Promise<void> {
-    const host = this.#host;
-    const role = host.role();
-    if (role === null || this.#running || role === 'follower') return;
-    const now = host.clock.now();
-    if (now < this.#notBefore) {
-      this.schedule();
-      return;
-    }
-    this.#running = true;
-    try {
-      await this.#once(now);
-    } finally {
-      this.#running = false;
-      host.ticked();
-    }
-  }
-
-  async #once(now: number): Promise<void> {
-    const host = this.#host;
+  protected async once(now: number): Promise<void> {
+    const host = this.host;
     const options = this.#options;
     const ids = this.#ids();
     if (ids.length === 0 || host.hidden()) return;
@@ -141,11 +97,7 @@ export class EventsLoop {
         );
       } catch (error) {
         if (isAbort(error, signal)) return;
-        const failedAt = host.clock.now();
-        host.failed(part, error, 'events');
-        this.#notBefore =
-          failedAt +
-          failureWaitMs(error, ++this.#failures, host.timing.fastIntervalMs, host.random);
+        this.failed(part, error);
         this.#cursor = cursor;
         return;
       }
@@ -169,7 +121,7 @@ export class EventsLoop {
       if (floor < Date.parse(cursor.since))
         cursor = { ...cursor, since: new Date(floor).toISOString() };
     }
-    this.#failures = 0;
+    this.succeeded();
     this.#lastAt = host.clock.now();
     this.#unchanged = applied > 0 ? 0 : this.#unchanged + 1;
     this.#cursor = cursor;

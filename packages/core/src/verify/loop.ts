@@ -86,8 +86,93 @@ export class LoopTimer {
   }
 }
 
+/**
+ * A reading loop: one timer, one tick at a time, and a wait after failures (at least
+ * `Retry-After`). A loop plans its next tick (`next`) and does the reading (`once`); it makes no
+ * reads where it is a follower (the leader reads for it) and none before the store is loaded.
+ */
+export abstract class Loop {
+  protected readonly host: LoopHost;
+  readonly #source: 'poll' | 'events';
+  readonly #timer: LoopTimer;
+  #running = false;
+  #failures = 0;
+  #notBefore = 0;
+
+  constructor(host: LoopHost, source: 'poll' | 'events') {
+    this.host = host;
+    this.#source = source;
+    this.#timer = new LoopTimer(host.clock, () => void host.track(this.#tick()));
+  }
+
+  /** Stops the timer (disposal). */
+  stop(): void {
+    this.#timer.clear();
+  }
+
+  /** What waited for visibility runs at the next `schedule`. */
+  rearm(): void {
+    this.#timer.rearm();
+  }
+
+  /** Plans the next tick. */
+  schedule(): void {
+    const role = this.host.role();
+    if (role === null) return;
+    // A running tick plans the next one when it ends.
+    if (role !== 'follower' && this.#running) return;
+    const next = role === 'follower' ? null : this.next();
+    this.#timer.set(next === null ? null : Math.max(next, this.#notBefore));
+  }
+
+  /** When the next tick is due (epoch ms), or null when nothing is to be read. */
+  protected abstract next(): number | null;
+
+  /** One tick's reading. */
+  protected abstract once(now: number): Promise<void>;
+
+  /** What to wait for before a tick (the poll loop: the leader's check of its members). */
+  protected prepare(_now: number): Promise<void> | undefined {
+    return undefined;
+  }
+
+  /** A read succeeded: the backoff starts over. */
+  protected succeeded(): void {
+    this.#failures = 0;
+  }
+
+  /** A read failed: these codes are degraded, the error reported, and the loop backs off. */
+  protected failed(ids: readonly string[], error: unknown): void {
+    const host = this.host;
+    const now = host.clock.now();
+    host.failed(ids, error, this.#source);
+    this.#notBefore =
+      now + failureWaitMs(error, ++this.#failures, host.timing.fastIntervalMs, host.random);
+  }
+
+  async #tick(): Promise<void> {
+    const host = this.host;
+    const role = host.role();
+    if (role === null || role === 'follower' || this.#running) return;
+    const now = host.clock.now();
+    const preparing = this.prepare(now);
+    if (preparing !== undefined) await preparing;
+    if (now < this.#notBefore) {
+      this.schedule();
+      return;
+    }
+    this.#running = true;
+    try {
+      await this.once(now);
+    } finally {
+      this.#running = false;
+      host.ticked();
+    }
+  }
+}
+
 /** How long a loop waits after `failures` failed reads in a row ending with `error`. */
-export function failureWaitMs(
+function failureWaitMs(
   error: unknown,
   failures: number,
   fastIntervalMs: number,

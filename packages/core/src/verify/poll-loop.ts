@@ -8,32 +8,15 @@ import type { AccessCode } from '@seamapi/types/connect';
 import { isSeamApiError } from '../client/errors.js';
 import type { Observation } from '../lifecycle/types.js';
 import { nextCheckOf, type Entry } from './entry.js';
-import { LoopTimer, failureWaitMs, isAbort, iso, type LoopHost } from './loop.js';
+import { Loop, isAbort, iso, type LoopHost } from './loop.js';
 import { MAX_IDS_PER_REQUEST, chunk, phaseClass, pollIntervalMs } from './schedule.js';
 
 /** How many codes missing from a listing are confirmed with `/access_codes/get` per tick. */
 export const MAX_CONFIRMATIONS_PER_TICK = 10;
 
-export class PollLoop {
-  readonly #host: LoopHost;
-  readonly #timer: LoopTimer;
-  #running = false;
-  #failures = 0;
-  #notBefore = 0;
-
+export class PollLoop extends Loop {
   constructor(host: LoopHost) {
-    this.#host = host;
-    this.#timer = new LoopTimer(host.clock, () => void host.track(this.#tick()));
-  }
-
-  /** Stops the timer (disposal). */
-  stop(): void {
-    this.#timer.clear();
-  }
-
-  /** What waited for visibility runs at the next `schedule`. */
-  rearm(): void {
-    this.#timer.rearm();
+    super(host, 'poll');
   }
 
   /**
@@ -45,7 +28,7 @@ export class PollLoop {
     if (entry.stopped) return null;
     if (entry.refetch || entry.missing) return { at: now, rideFrom: now };
     if (hidden) return null;
-    if (!this.#host.sources(entry).poll) return null;
+    if (!this.host.sources(entry).poll) return null;
     const klass = phaseClass(entry.state, now);
     if (klass === 'done') return null;
     const base = entry.lastLookAt ?? entry.watchedAt;
@@ -56,7 +39,7 @@ export class PollLoop {
       entry.unchangedLooks,
       bursting,
       checkAt !== null,
-      this.#host.timing,
+      this.host.timing,
     );
     const due = base + interval;
     if (checkAt !== null && checkAt < due) return { at: checkAt, rideFrom: checkAt };
@@ -64,16 +47,8 @@ export class PollLoop {
     return { at: due, rideFrom: due - interval / 2 };
   }
 
-  schedule(): void {
-    const host = this.#host;
-    const role = host.role();
-    if (role === null) return;
-    if (role === 'follower') {
-      this.#timer.set(null);
-      return;
-    }
-    // A running tick plans the next one when it ends.
-    if (this.#running) return;
+  protected next(): number | null {
+    const host = this.host;
     const now = host.clock.now();
     const hidden = host.hidden();
     let next: number | null = null;
@@ -81,32 +56,15 @@ export class PollLoop {
       const plan = this.#plan(entry, now, hidden);
       if (plan !== null && (next === null || plan.at < next)) next = plan.at;
     }
-    if (next !== null) next = Math.max(next, this.#notBefore);
-    this.#timer.set(next);
+    return next;
   }
 
-  async #tick(): Promise<void> {
-    const host = this.#host;
-    const role = host.role();
-    if (role === null || role === 'follower' || this.#running) return;
-    const now = host.clock.now();
-    const checking = host.checkMembers(now);
-    if (checking !== undefined) await checking;
-    if (now < this.#notBefore) {
-      this.schedule();
-      return;
-    }
-    this.#running = true;
-    try {
-      await this.#once(now);
-    } finally {
-      this.#running = false;
-      host.ticked();
-    }
+  protected override prepare(now: number): Promise<void> | undefined {
+    return this.host.checkMembers(now);
   }
 
-  async #once(now: number): Promise<void> {
-    const host = this.#host;
+  protected async once(now: number): Promise<void> {
+    const host = this.host;
     const hidden = host.hidden();
     const due: Entry[] = [];
     const confirm: Entry[] = [];
@@ -138,7 +96,7 @@ export class PollLoop {
         codes = await host.client.accessCodes.list({ access_code_ids: ids }, { signal });
       } catch (error) {
         if (isAbort(error, signal)) return;
-        this.#failed(ids, error);
+        this.failed(ids, error);
         return;
       }
       const lookAt = host.clock.now();
@@ -159,7 +117,7 @@ export class PollLoop {
         confirm.push(entry);
       }
     }
-    this.#failures = 0;
+    this.succeeded();
     for (const entry of confirm.slice(0, MAX_CONFIRMATIONS_PER_TICK)) {
       if (!entry.missing || entry.stopped || host.entries.get(entry.id) !== entry) continue;
       try {
@@ -179,7 +137,7 @@ export class PollLoop {
             observedAt: iso(lookAt),
           });
         } else {
-          this.#failed([entry.id], error);
+          this.failed([entry.id], error);
           return;
         }
       }
@@ -191,14 +149,6 @@ export class PollLoop {
     entry.refetch = false;
     entry.missing = false;
     entry.lastLookAt = at;
-    if (!this.#host.apply(entry, observation)) entry.unchangedLooks += 1;
-  }
-
-  #failed(ids: readonly string[], error: unknown): void {
-    const host = this.#host;
-    const now = host.clock.now();
-    host.failed(ids, error, 'poll');
-    this.#notBefore =
-      now + failureWaitMs(error, ++this.#failures, host.timing.fastIntervalMs, host.random);
+    if (!this.host.apply(entry, observation)) entry.unchangedLooks += 1;
   }
 }
