@@ -125,6 +125,6 @@ export class EventsLoop extends Loop {
     this.#lastAt = host.clock.now();
     this.#unchanged = applied > 0 ? 0 : this.#unchanged + 1;
     this.#cursor = cursor;
-    host.saveEventsCursor(cursor);
+    host.saveCursor(cursor);
   }
 }

@@ -14,7 +14,7 @@ import type * as CoordinationModule from './coordination.js';
 import type { Coordinator, CoordinationMessage, SharedObservation } from './coordination.js';
 import { markDirty, viewOf, type Entry } from './entry.js';
 import { withoutPins } from './pin-free.js';
-import type { VerifierClock, VerifierErrorSource, VerifierRole } from './types.js';
+import type { PendingStore, VerifierClock, VerifierErrorSource, VerifierRole } from './types.js';
 
 /** How often a leader checks that the members it follows codes for are still alive. */
 const MEMBER_CHECK_INTERVAL_MS = 30_000;
@@ -25,12 +25,12 @@ const RECENT_OBSERVATIONS = 32;
 export interface LeadershipHost {
   readonly clock: VerifierClock;
   readonly entries: Map<string, Entry>;
-  /** The store's `coordinationKey`: the verifiers of one key coordinate. */
-  readonly coordinationKey: string;
+  /** The verifiers of one `store.coordinationKey` coordinate. */
+  readonly store: PendingStore;
   isReady(): boolean;
-  isDisposed(): boolean;
+  disposed(): boolean;
   /** Whether this verifier's own page is hidden. */
-  ownPageHidden(): boolean;
+  pageHidden(): boolean;
   /** Follows a code that is not followed yet (for a member). */
   add(accessCodeId: string): Entry;
   /** Applies an observation; `shared`: another member made it (it is not shared again). */
@@ -46,7 +46,7 @@ export interface LeadershipHost {
   /** After anything changed: persist, and re-plan every source. */
   changed(): void;
   /** Reads where the old leader left the sources (events cursor, relay positions). */
-  reloadPositions(): Promise<void>;
+  reload(): Promise<void>;
   report(error: unknown, source: VerifierErrorSource): void;
   track(promise: Promise<void>): Promise<void>;
 }
@@ -96,9 +96,9 @@ export class Leadership {
       this.#outbox = [];
       host.report(error, 'store');
     }
-    if (host.isDisposed()) return false;
+    if (host.disposed()) return false;
     if (coordination !== null) {
-      const coordinator = new coordination.Coordinator(apis, host.coordinationKey, {
+      const coordinator = new coordination.Coordinator(apis, host.store.coordinationKey as string, {
         onLeadership: () => this.#takeOver(),
         onMessage: (message) => this.#onMessage(message),
         report: (error) => host.report(error, 'store'),
@@ -107,10 +107,10 @@ export class Leadership {
       // Observations made while the module loaded waited in the outbox.
       this.#flushOutbox();
       await coordinator.start();
-      if (host.isDisposed()) return false;
+      if (host.disposed()) return false;
       this.#role = coordinator.isLeader ? 'leader' : 'follower';
     }
-    return !host.isDisposed();
+    return !host.disposed();
   }
 
   /** After loading: a leader tells the followers, which say what they follow. */
@@ -140,7 +140,7 @@ export class Leadership {
   }
 
   /** A follower asks the leader to look (true), since the leader looks for everyone. */
-  delegateRefresh(ids: readonly string[]): boolean {
+  askLeader(ids: readonly string[]): boolean {
     if (this.#role !== 'follower') return false;
     const known = ids.filter((id) => this.#host.entries.has(id));
     if (known.length > 0) this.#send({ v: 1, kind: 'refresh', from: this.#memberId, ids: known });
@@ -156,7 +156,7 @@ export class Leadership {
 
   /** Whether nobody can see the pages this verifier works for (its own and its followers'). */
   hidden(): boolean {
-    if (!this.#host.ownPageHidden()) return false;
+    if (!this.#host.pageHidden()) return false;
     for (const member of this.#members.values()) if (member.visible) return false;
     return true;
   }
@@ -205,12 +205,12 @@ export class Leadership {
 
   /** A follower tells the leader which codes it follows (when that or its visibility changed). */
   #announce(force: boolean): void {
-    if (this.#host.isDisposed() || this.#role !== 'follower') return;
+    if (this.#host.disposed() || this.#role !== 'follower') return;
     const ids = [...this.#host.entries.values()]
       .filter((entry) => !entry.stopped)
       .map((entry) => entry.id)
       .sort();
-    const visible = !this.#host.ownPageHidden();
+    const visible = !this.#host.pageHidden();
     const key = `${visible}|${ids.join(',')}`;
     if (!force && key === this.#lastAnnounce) return;
     this.#lastAnnounce = key;
@@ -220,7 +220,7 @@ export class Leadership {
   #onMessage(message: CoordinationMessage): void {
     const host = this.#host;
     // Before loading, nothing is ready to receive: a new leader asks again, a follower announces.
-    if (host.isDisposed() || !host.isReady()) return;
+    if (host.disposed() || !host.isReady()) return;
     const leading = this.#role === 'leader';
     switch (message.kind) {
       case 'leader':
@@ -348,7 +348,7 @@ export class Leadership {
   /** The leader went away and this follower got the lock: run the sources for everyone. */
   #takeOver(): void {
     const host = this.#host;
-    if (host.isDisposed()) return;
+    if (host.disposed()) return;
     this.#role = 'leader';
     // Before loading, the verifier's start finishes the job (loading, then telling the followers).
     if (!host.isReady()) return;
@@ -358,8 +358,8 @@ export class Leadership {
   async #resumeLeadership(): Promise<void> {
     const host = this.#host;
     // The old leader moved the events cursor and the relay positions on: continue from there.
-    await host.reloadPositions();
-    if (host.isDisposed()) return;
+    await host.reload();
+    if (host.disposed()) return;
     // What happened since the old leader's last message: one batch brings every code up to date.
     host.refetch([...host.entries.keys()]);
     this.#send({ v: 1, kind: 'leader', from: this.#memberId });

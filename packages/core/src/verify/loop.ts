@@ -42,7 +42,7 @@ export interface LoopHost {
   ticked(): void;
   /** The leader forgets members that went away (a promise when it looks, at most every 30 s). */
   checkMembers(now: number): Promise<void> | undefined;
-  saveEventsCursor(cursor: EventsCursor): void;
+  saveCursor(cursor: EventsCursor): void;
   track(promise: Promise<void>): Promise<void>;
 }
 

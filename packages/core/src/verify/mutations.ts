@@ -24,7 +24,7 @@ export interface MutationHost {
   /** After a change, the code is polled fast for `dueWindowMs`. */
   readonly timing: ResolvedPollOptions;
   readonly entries: ReadonlyMap<string, Entry>;
-  isDisposed(): boolean;
+  disposed(): boolean;
   /** Follows a code not followed yet. */
   add(accessCodeId: string): Entry;
   apply(entry: Entry, observation: Observation): void;
@@ -74,7 +74,7 @@ export class Mutations {
     send: (signal: AbortSignal) => Promise<unknown>,
   ): Promise<void> {
     const host = this.#host;
-    if (host.isDisposed())
+    if (host.disposed())
       fail(`verifier: this verifier was disposed; the ${operation} was not sent.`);
     if (typeof accessCodeId !== 'string' || !UUID.test(accessCodeId)) {
       fail(

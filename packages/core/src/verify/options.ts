@@ -43,7 +43,7 @@ export interface VerifierConfig {
   /** What `watch` follows a code with when it names no sources (and resumed codes). */
   readonly defaultWatch: ResolvedWatch;
   /** Web Locks and BroadcastChannel when this verifier may coordinate with others of its store. */
-  readonly coordinationApis: CoordinationApis | null;
+  readonly apis: CoordinationApis | null;
 }
 
 export function resolveVerifierOptions(options: VerifierOptions): VerifierConfig {
@@ -118,7 +118,7 @@ export function resolveVerifierOptions(options: VerifierOptions): VerifierConfig
     events,
     push,
     defaultWatch: { poll: poll !== null, events: events !== null, push },
-    coordinationApis:
+    apis:
       coordination === 'auto' && typeof key === 'string' && key !== ''
         ? platformCoordinationApis()
         : null,

@@ -81,11 +81,11 @@ export class Persistence {
     this.#pendingDeletes.delete(accessCodeId);
   }
 
-  saveEventsCursor(cursor: EventsCursor): void {
+  saveCursor(cursor: EventsCursor): void {
     this.#setMeta(EVENTS_CURSOR_KEY, cursor);
   }
 
-  saveLastEventId(relayUrl: string, lastEventId: string): void {
+  saveLastId(relayUrl: string, lastEventId: string): void {
     this.#setMeta(`${PUSH_LAST_EVENT_ID_PREFIX}${relayUrl}`, lastEventId);
   }
 

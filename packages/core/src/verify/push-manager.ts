@@ -31,7 +31,7 @@ export interface PushHost {
   degraded(ids: readonly string[], failure: TransportFailure): void;
   /** After anything changed: persist, and re-plan every source. */
   changed(): void;
-  saveLastEventId(relayUrl: string, lastEventId: string): void;
+  saveLastId(relayUrl: string, lastEventId: string): void;
   report(error: unknown, source: VerifierErrorSource): void;
   track(promise: Promise<void>): Promise<void>;
 }
@@ -197,7 +197,7 @@ export class PushManager {
       onRecovered: (ids) => host.refetch(ids),
       onLastEventId: (lastEventId) => {
         group.lastEventId = lastEventId;
-        host.saveLastEventId(group.options.url, lastEventId);
+        host.saveLastId(group.options.url, lastEventId);
       },
       report: (error) => host.report(error, 'push'),
     };

@@ -5,7 +5,6 @@
  */
 import type { AccessCode } from '@seamapi/types/connect';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
-import type { SeamClient } from '../client/seam-client.js';
 import type { CodeState, Observation } from '../lifecycle/types.js';
 import { accessCodeIdOf, fail } from './checks.js';
 import { Codes, type CodesHost } from './codes.js';
@@ -25,9 +24,7 @@ import {
 import { Persistence, readPositions, type PersistenceHost } from './persistence.js';
 import { PollLoop } from './poll-loop.js';
 import { PushManager, type PushHost } from './push-manager.js';
-import type { ResolvedPollOptions } from './schedule.js';
 import type {
-  PendingStore,
   Verifier,
   VerifierClock,
   VerifierErrorSource,
@@ -79,11 +76,8 @@ class VerifierRuntime implements Verifier {
   readonly ready: Promise<void>;
 
   readonly #config: VerifierConfig;
-  readonly #client: SeamClient;
-  readonly #store: PendingStore;
   readonly #clock: VerifierClock;
   readonly #onError: (error: unknown, source: VerifierErrorSource) => void;
-  readonly #timing: ResolvedPollOptions;
 
   readonly #entries = new Map<string, Entry>();
   readonly #abort = new AbortController();
@@ -105,23 +99,19 @@ class VerifierRuntime implements Verifier {
   constructor(options: VerifierOptions) {
     const config = resolveVerifierOptions(options);
     this.#config = config;
-    this.#client = config.client;
-    this.#store = config.store;
     this.#clock = config.clock;
     this.#onError = config.onError;
-    this.#timing = config.timing;
     // One object serves as every part's host; each part sees it only through its own interface.
     const host: CodesHost & LoopHost & PushHost & PersistenceHost & LeadershipHost & MutationHost =
       {
         ...config,
         signal: this.#abort.signal,
         entries: this.#entries,
-        coordinationKey: config.store.coordinationKey as string,
         isReady: () => this.#isReady,
-        isDisposed: () => this.#disposed,
+        disposed: () => this.#disposed,
         role: () => (this.#disposed || !this.#isReady ? null : this.#leadership.role),
         hidden: () => this.#leadership.hidden(),
-        ownPageHidden: () => this.#ownPageHidden(),
+        pageHidden: () => this.#pageHidden(),
         sources: (entry) => this.#sourcesOf(entry),
         add: (id) => this.#codes.add(id),
         apply: (entry, observation, shared?: boolean) =>
@@ -144,17 +134,18 @@ class VerifierRuntime implements Verifier {
         changed: () => this.#afterChange(),
         ticked: () => this.#ticked(),
         checkMembers: (now) => this.#leadership.checkMembers(now),
-        saveEventsCursor: (cursor) => this.#persistence.saveEventsCursor(cursor),
-        saveLastEventId: (url, lastEventId) => this.#persistence.saveLastEventId(url, lastEventId),
-        reloadPositions: async () => {
+        saveCursor: (cursor) => this.#persistence.saveCursor(cursor),
+        saveLastId: (url, lastEventId) => this.#persistence.saveLastId(url, lastEventId),
+        reload: async () => {
           const { meta } = await this.#persistence.read();
           if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
         },
+        // Called as the verifier always called it (`this` is the verifier).
         report: (error, source) => this.#onError(error, source),
         track: (promise) => this.#track(promise),
       };
     this.#codes = new Codes(host);
-    this.#leadership = new Leadership(host, config.coordinationApis);
+    this.#leadership = new Leadership(host, config.apis);
     this.#pollLoop = new PollLoop(host);
     this.#eventsLoop = config.events === null ? null : new EventsLoop(host, config.events);
     this.#pushManager = new PushManager(host);
@@ -183,7 +174,7 @@ class VerifierRuntime implements Verifier {
     entry.transient = false;
     entry.unchangedLooks = 0;
     // Seam may act at once (a native lock preloads a code due within 72 h): look fast a while.
-    entry.burstUntil = this.#clock.now() + this.#timing.dueWindowMs;
+    entry.burstUntil = this.#clock.now() + this.#config.timing.dueWindowMs;
     this.#eventsLoop?.stir();
     const now = this.#clock.now();
     if (typeof accessCode === 'object') {
@@ -260,7 +251,7 @@ class VerifierRuntime implements Verifier {
       if (entry !== undefined) entry.unchangedLooks = 0;
     }
     // A follower asks the leader, which looks for everyone.
-    if (this.#leadership.delegateRefresh(ids)) return;
+    if (this.#leadership.askLeader(ids)) return;
     this.#requestRefetch(ids);
   }
 
@@ -289,7 +280,7 @@ class VerifierRuntime implements Verifier {
       fail('verifier.revealPin needs an access code id (a string).');
     }
     // Stored and shared states hold no PIN (pin-free.ts): ask Seam, now that the user asks.
-    const accessCode = await this.#client.accessCodes.get(
+    const accessCode = await this.#config.client.accessCodes.get(
       { access_code_id: accessCodeId },
       { signal: this.#abort.signal },
     );
@@ -326,7 +317,7 @@ class VerifierRuntime implements Verifier {
     await this.#persistence.flush();
     this.#codes.listeners.clear();
     try {
-      await this.#store.close?.();
+      await this.#config.store.close?.();
     } catch (error) {
       this.#onError(error, 'store');
     }
@@ -400,7 +391,7 @@ class VerifierRuntime implements Verifier {
   // -------------------------------------------------------------------------------------------
   // Visibility
 
-  #ownPageHidden(): boolean {
+  #pageHidden(): boolean {
     try {
       return this.#config.visibility?.isHidden() === true;
     } catch {
