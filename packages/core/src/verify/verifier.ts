@@ -2,6 +2,11 @@
  * The verifier: the runtime of the lifecycle machine. It watches codes, gathers observations from
  * its sources (batched polling, the events list, the relay's stream), passes each one through the
  * pure `transition`, carries out the effects, tells subscribers, and persists what is pending.
+ *
+ * This module is the composition root: it builds the parts (codes.ts, poll-loop.ts,
+ * events-loop.ts, push-manager.ts, leadership.ts, persistence.ts, mutations.ts), gives them one
+ * host object that each sees only through its own interface, and implements the public
+ * `Verifier` by delegating to them. The core's README has a map of the parts.
  */
 import type { AccessCode } from '@seamapi/types/connect';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
