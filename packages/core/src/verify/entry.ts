@@ -6,20 +6,12 @@ import { stableStringify } from '../lifecycle/order.js';
 import { initialCodeState } from '../lifecycle/transition.js';
 import type { CodeState, Observation } from '../lifecycle/types.js';
 import type { ResolvedPushOptions } from './push-options.js';
-import type { PushStream } from './push-source.js';
 
 /** What sources follow one code, with the push relay resolved. */
 export interface ResolvedWatch {
   readonly poll: boolean;
   readonly events: boolean;
   readonly push: ResolvedPushOptions | null;
-}
-
-export interface PushGroup {
-  readonly key: string;
-  readonly options: ResolvedPushOptions;
-  streams: PushStream[];
-  lastEventId: string;
 }
 
 /** One followed code: its state and what the sources plan for it. */
@@ -95,4 +87,10 @@ export function nextCheckOf(state: CodeState): number | null {
   if (state.nextCheckAt === null) return null;
   const at = Date.parse(state.nextCheckAt);
   return Number.isFinite(at) ? at : null;
+}
+
+/** The state changed since it was written; `important` writes it at once (see Entry.important). */
+export function markDirty(entry: Entry, important: boolean): void {
+  entry.dirty = true;
+  if (important) entry.important = true;
 }

@@ -2,98 +2,45 @@
  * The verifier: the runtime of the lifecycle machine. It watches codes, gathers observations from
  * its sources (batched polling, the events list, the relay's stream), passes each one through the
  * pure `transition`, carries out the effects, tells subscribers, and persists what is pending.
+ *
+ * This module is the composition root: it builds the parts (codes.ts, poll-loop.ts,
+ * events-loop.ts, push-manager.ts, leadership.ts, persistence.ts, mutations.ts), gives them one
+ * host object that each sees only through its own interface, and implements the public
+ * `Verifier` by delegating to them. The core's README has a map of the parts.
  */
-import type { AccessCode, SeamEvent } from '@seamapi/types/connect';
-import {
-  SeamInvalidArgumentError,
-  isSeamApiError,
-  isSeamRateLimitError,
-  isSeamUnauthorizedError,
-} from '../client/errors.js';
+import type { AccessCode } from '@seamapi/types/connect';
 import type { AccessCodesUpdateParams } from '../client/resources.js';
-import type { SeamClient } from '../client/seam-client.js';
-import { parseCodeState, transition } from '../lifecycle/transition.js';
-import type {
-  CodeState,
-  DerivedPhase,
-  Observation,
-  RequestOperation,
-  TransportFailure,
-} from '../lifecycle/types.js';
-import { UUID, accessCodeIdOf, checkClock, checkStore, checkVisibility, fail } from './checks.js';
-import { realClock } from './clock.js';
-import { platformCoordinationApis, type CoordinationApis } from './coordination-apis.js';
-import type { Coordinator, CoordinationMessage, SharedObservation } from './coordination.js';
-import type * as CoordinationModule from './coordination.js';
-import { readCursor, startCursor, takeEvents, type EventsCursor } from './events-cursor.js';
+import type { CodeState, Observation } from '../lifecycle/types.js';
+import { accessCodeIdOf, fail } from './checks.js';
+import { Codes, type CodesHost } from './codes.js';
+import { markDirty, type Entry } from './entry.js';
+import { EventsLoop } from './events-loop.js';
+import { transportFailureOf } from './failures.js';
+import { Leadership, type LeadershipHost } from './leadership.js';
+import { iso, type LoopHost } from './loop.js';
+import { Mutations, type MutationHost } from './mutations.js';
 import {
-  Entry,
-  hasRequestInFlight,
-  nextCheckOf,
-  progressKey,
-  viewOf,
-  type PushGroup,
-  type ResolvedWatch,
-} from './entry.js';
-import { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
-import { createMemoryStore } from './memory-store.js';
-import { withoutPins } from './pin-free.js';
-import { resolvePushOptions, type ResolvedPushOptions } from './push-options.js';
-import type * as PushSourceModule from './push-source.js';
-import {
-  MAX_IDS_PER_REQUEST,
-  backoffMs,
-  chunk,
-  eventsIntervalMs,
-  phaseClass,
-  pollIntervalMs,
-  resolveEventsOptions,
-  resolvePollOptions,
-  type ResolvedEventsOptions,
-  type ResolvedPollOptions,
-} from './schedule.js';
+  resolveVerifierOptions,
+  resolveWatch,
+  sourcesOf,
+  type CodeSources,
+  type VerifierConfig,
+} from './options.js';
+import { Persistence, readPositions, type PersistenceHost } from './persistence.js';
+import { PollLoop } from './poll-loop.js';
+import { PushManager, type PushHost } from './push-manager.js';
 import type {
-  PendingStore,
-  StoredVerification,
   Verifier,
   VerifierClock,
   VerifierErrorSource,
   VerifierOptions,
   VerifierRole,
   VerifierUpdate,
-  VisibilityAdapter,
   WatchOptions,
-  WatchSources,
 } from './types.js';
 
-/** Store meta keys. */
-const EVENTS_CURSOR_KEY = 'events.cursor';
-const PUSH_LAST_EVENT_ID_PREFIX = 'push.lastEventId:';
-
-/** How many codes missing from a listing are confirmed with `/access_codes/get` per tick. */
-export const MAX_CONFIRMATIONS_PER_TICK = 10;
-/** How many requests the events source makes in one tick at most (following full pages). */
-const MAX_EVENT_REQUESTS_PER_TICK = 20;
-/** The events source's page size (Seam's default for `/events/list`). */
-const EVENTS_PAGE_LIMIT = 500;
-/** The longest backoff after repeated transport failures of polling or events. */
-const MAX_TRANSPORT_BACKOFF_MS = 5 * 60_000;
-/** A code whose state changed only in its history is written at most this often. */
-const PERSIST_INTERVAL_MS = 30_000;
-/** How often a leader checks that the members it follows codes for are still alive. */
-const MEMBER_CHECK_INTERVAL_MS = 30_000;
-/** Observations a follower keeps per code to replay onto a state adopted from the leader. */
-const RECENT_OBSERVATIONS = 32;
-
 export { VerifierObservationError, requestFailureOf, transportFailureOf } from './failures.js';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof Error && error.name === 'AbortError');
-}
+export { MAX_CONFIRMATIONS_PER_TICK } from './poll-loop.js';
 
 /**
  * Creates a verifier: one per page (or per extension service worker), shared by every component.
@@ -133,157 +80,91 @@ export function createVerifier(options: VerifierOptions): Verifier {
 class VerifierRuntime implements Verifier {
   readonly ready: Promise<void>;
 
-  readonly #client: SeamClient;
-  readonly #store: PendingStore;
+  readonly #config: VerifierConfig;
   readonly #clock: VerifierClock;
-  readonly #visibility: VisibilityAdapter | null;
-  readonly #random: () => number;
   readonly #onError: (error: unknown, source: VerifierErrorSource) => void;
-  readonly #poll: ResolvedPollOptions | null;
-  readonly #pollTiming: ResolvedPollOptions;
-  readonly #events: ResolvedEventsOptions | null;
-  readonly #push: ResolvedPushOptions | null;
-  readonly #defaultWatch: ResolvedWatch;
 
   readonly #entries = new Map<string, Entry>();
-  readonly #listeners = new Set<(update: VerifierUpdate) => void>();
   readonly #abort = new AbortController();
   readonly #inflight = new Set<Promise<void>>();
   #isReady = false;
   #disposed = false;
   #stopVisibility: (() => void) | null = null;
 
-  // poll
-  #pollTimer: unknown = null;
-  #pollTimerAt = Number.NaN;
-  #pollRunning = false;
-  #pollFailures = 0;
-  #pollNotBefore = 0;
+  readonly #codes: Codes;
+  readonly #pollLoop: PollLoop;
+  readonly #eventsLoop: EventsLoop | null;
+  readonly #pushManager: PushManager;
+  readonly #persistence: Persistence;
 
-  // events
-  #eventsTimer: unknown = null;
-  #eventsTimerAt = Number.NaN;
-  #eventsRunning = false;
-  #eventsFailures = 0;
-  #eventsUnchanged = 0;
-  #eventsLastAt: number | null = null;
-  #eventsCursor: EventsCursor | null = null;
+  readonly #mutations: Mutations;
 
-  // push
-  readonly #pushGroups = new Map<string, PushGroup>();
-  readonly #storedLastEventIds = new Map<string, string>();
-  #pushSyncTimer: unknown = null;
-  /** The stream module, fetched the first time a code is followed by push. */
-  #pushSource: typeof PushSourceModule | null = null;
-  #pushSourceLoading = false;
-  readonly #tokenKeys = new WeakMap<object, number>();
-  #tokenKeyCounter = 0;
-
-  // persistence
-  readonly #pendingDeletes = new Set<string>();
-  readonly #pendingMeta = new Map<string, unknown>();
-  #flushQueued = false;
-  #flushing: Promise<void> | null = null;
-
-  #requestCounter = 0;
-
-  // coordination between the verifiers of one store
-  /** Web Locks and BroadcastChannel when this verifier coordinates with others of its store. */
-  #coordinationApis: CoordinationApis | null;
-  /** Created by `#start` from its own module (see `coordination.ts`). */
-  #coordinator: Coordinator | null = null;
-  #role: VerifierRole = 'solo';
-  /** Leader: the codes each member follows, and whether its page is visible. */
-  readonly #members = new Map<string, { ids: Set<string>; visible: boolean }>();
-  #outbox: SharedObservation[] = [];
-  #announceQueued = false;
-  #lastAnnounce = '';
-  #membersCheckedAt = Number.NEGATIVE_INFINITY;
+  readonly #leadership: Leadership;
 
   constructor(options: VerifierOptions) {
-    if (options === null || typeof options !== 'object') {
-      fail(
-        'createVerifier needs an options object: { client, store?, sources?, clock?, visibility? }.',
-      );
-    }
-    const client = options.client as unknown;
-    if (
-      client === null ||
-      typeof client !== 'object' ||
-      typeof (client as SeamClient).accessCodes?.list !== 'function'
-    ) {
-      fail(
-        'createVerifier: `client` must be a SeamClient (e.g. SeamClient.fromClientSessionToken(token)).',
-      );
-    }
-    this.#client = options.client;
-    this.#store = checkStore(options.store) ?? createMemoryStore();
-    this.#clock = checkClock(options.clock) ?? realClock;
-    this.#visibility = checkVisibility(options.visibility);
-    if (options.random !== undefined && typeof options.random !== 'function') {
-      fail('createVerifier: `random` must be a function returning a number in [0, 1).');
-    }
-    this.#random = options.random ?? Math.random;
-    if (options.onError !== undefined && typeof options.onError !== 'function') {
-      fail('createVerifier: `onError` must be a function (error, source) => void.');
-    }
-    this.#onError =
-      options.onError ??
-      ((error, source) => {
-        if (source === 'store' || source === 'observation') {
-          console.warn(`[seam-codes verifier] ${source}:`, error);
-        }
-      });
+    const config = resolveVerifierOptions(options);
+    this.#config = config;
+    this.#clock = config.clock;
+    this.#onError = config.onError;
+    // One object serves as every part's host; each part sees it only through its own interface.
+    const host: CodesHost & LoopHost & PushHost & PersistenceHost & LeadershipHost & MutationHost =
+      {
+        ...config,
+        signal: this.#abort.signal,
+        entries: this.#entries,
+        isReady: () => this.#isReady,
+        disposed: () => this.#disposed,
+        role: () => (this.#disposed || !this.#isReady ? null : this.#leadership.role),
+        hidden: () => this.#leadership.hidden(),
+        pageHidden: () => this.#pageHidden(),
+        sources: (entry) => this.#sourcesOf(entry),
+        add: (id) => this.#codes.add(id),
+        apply: (entry, observation, shared?: boolean) =>
+          this.#codes.apply(entry, observation, shared),
+        publish: (entry, previousPhase) => this.#codes.publish(entry, previousPhase),
+        deliver: (event) => this.#codes.deliver(event),
+        observed: (entry, observation, shared) =>
+          this.#leadership.observed(entry, observation, shared),
+        keep: (id) => this.#persistence.keep(id),
+        forget: (id) => this.#persistence.forget(id),
+        moved: () => this.#eventsLoop?.stir(),
+        refresh: (ids) => this.refresh(ids),
+        refetch: (ids) => this.#requestRefetch(ids),
+        rearm: () => {
+          this.#pollLoop.rearm();
+          this.#eventsLoop?.rearm();
+        },
+        failed: (ids, error, source) => this.#transportFailed(ids, error, source),
+        degraded: (ids, failure) => this.#codes.degrade(ids, failure),
+        changed: () => this.#afterChange(),
+        ticked: () => this.#ticked(),
+        checkMembers: (now) => this.#leadership.checkMembers(now),
+        saveCursor: (cursor) => this.#persistence.saveCursor(cursor),
+        saveLastId: (url, lastEventId) => this.#persistence.saveLastId(url, lastEventId),
+        reload: async () => {
+          const { meta } = await this.#persistence.read();
+          if (meta !== undefined && meta !== null) this.#restorePositions(meta, true);
+        },
+        // Called as the verifier always called it (`this` is the verifier).
+        report: (error, source) => this.#onError(error, source),
+        track: (promise) => this.#track(promise),
+      };
+    this.#codes = new Codes(host);
+    this.#leadership = new Leadership(host, config.apis);
+    this.#pollLoop = new PollLoop(host);
+    this.#eventsLoop = config.events === null ? null : new EventsLoop(host, config.events);
+    this.#pushManager = new PushManager(host);
+    this.#persistence = new Persistence(host);
+    this.#mutations = new Mutations(host);
 
-    const sources = options.sources ?? { poll: true };
-    if (sources === null || typeof sources !== 'object') {
-      fail(
-        'createVerifier: `sources` must be an object like { poll: true, events: true, push: { url, token } }.',
-      );
-    }
-    for (const key of Object.keys(sources)) {
-      if (key !== 'poll' && key !== 'events' && key !== 'push') {
-        fail(`createVerifier: unknown source \`${key}\`; the sources are poll, events and push.`);
-      }
-    }
-    this.#poll = sources.poll ? resolvePollOptions(sources.poll) : null;
-    // Refetches and time-due wake-ups of codes followed by events or push use the same timing.
-    this.#pollTiming = this.#poll ?? resolvePollOptions(true);
-    this.#events = sources.events ? resolveEventsOptions(sources.events) : null;
-    this.#push =
-      sources.push === undefined ? null : resolvePushOptions(sources.push, 'createVerifier');
-    if (this.#poll === null && this.#events === null && this.#push === null) {
-      fail(
-        'createVerifier: turn on at least one source: { poll: true }, { events: true } or { push: { url, token } }.',
-      );
-    }
-    this.#defaultWatch = {
-      poll: this.#poll !== null,
-      events: this.#events !== null,
-      push: this.#push,
-    };
-
-    const coordination = options.coordination ?? 'auto';
-    if (coordination !== 'auto' && coordination !== 'none') {
-      fail(
-        `createVerifier: \`coordination\` must be 'auto' or 'none'; got ${JSON.stringify(coordination)}.`,
-      );
-    }
-    const key = this.#store.coordinationKey;
-    const apis: CoordinationApis | null =
-      coordination === 'auto' && typeof key === 'string' && key !== ''
-        ? platformCoordinationApis()
-        : null;
-    this.#coordinationApis = apis;
-
-    if (this.#visibility !== null) {
-      this.#stopVisibility = this.#visibility.onChange(() => this.#visibilityChanged());
+    if (config.visibility !== null) {
+      this.#stopVisibility = config.visibility.onChange(() => this.#visibilityChanged());
     }
     this.ready = this.#track(this.#start());
   }
 
   get role(): VerifierRole {
-    return this.#role;
+    return this.#leadership.role;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -292,28 +173,23 @@ class VerifierRuntime implements Verifier {
   watch(accessCode: string | AccessCode, options: WatchOptions = {}): () => void {
     if (this.#disposed) fail('verifier.watch: this verifier was disposed; create a new one.');
     const id = accessCodeIdOf(accessCode);
-    const resolved = this.#resolveWatch(options);
-    let entry = this.#entries.get(id);
-    if (entry === undefined) {
-      entry = new Entry(id, this.#clock.now(), this.#isReady);
-      this.#entries.set(id, entry);
-      this.#pendingDeletes.delete(id);
-    }
+    const resolved = resolveWatch(options, this.#config);
+    const entry = this.#entries.get(id) ?? this.#codes.add(id);
     entry.holds.push(resolved);
     entry.transient = false;
     entry.unchangedLooks = 0;
     // Seam may act at once (a native lock preloads a code due within 72 h): look fast a while.
-    entry.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
-    this.#eventsUnchanged = 0;
+    entry.burstUntil = this.#clock.now() + this.#config.timing.dueWindowMs;
+    this.#eventsLoop?.stir();
     const now = this.#clock.now();
     if (typeof accessCode === 'object') {
-      this.#apply(entry, { type: 'code.observed', accessCode, observedAt: iso(now) });
+      this.#codes.apply(entry, { type: 'code.observed', accessCode, observedAt: iso(now) });
       entry.lastLookAt = Math.max(entry.lastLookAt ?? now, now);
     } else if (entry.state.snapshot === null) {
       entry.refetch = true;
     }
-    if (entry.published === null && entry.state.asOf !== null) this.#publish(entry, null);
-    this.#markDirty(entry, true);
+    if (entry.published === null && entry.state.asOf !== null) this.#codes.publish(entry, null);
+    markDirty(entry, true);
     this.#afterChange();
     let released = false;
     const held = entry;
@@ -353,9 +229,9 @@ class VerifierRuntime implements Verifier {
     } else {
       fail('verifier.subscribe takes a listener, or an access code id and a listener.');
     }
-    this.#listeners.add(listener);
+    this.#codes.listeners.add(listener);
     return () => {
-      this.#listeners.delete(listener);
+      this.#codes.listeners.delete(listener);
     };
   }
 
@@ -379,12 +255,8 @@ class VerifierRuntime implements Verifier {
       const entry = this.#entries.get(id);
       if (entry !== undefined) entry.unchangedLooks = 0;
     }
-    if (this.#role === 'follower') {
-      // The leader looks for everyone.
-      const known = ids.filter((id) => this.#entries.has(id));
-      if (known.length > 0) this.#send({ v: 1, kind: 'refresh', from: this.#memberId, ids: known });
-      return;
-    }
+    // A follower asks the leader, which looks for everyone.
+    if (this.#leadership.askLeader(ids)) return;
     this.#requestRefetch(ids);
   }
 
@@ -395,13 +267,13 @@ class VerifierRuntime implements Verifier {
       if (entry === undefined || entry.stopped) continue;
       entry.refetch = true;
     }
-    this.#schedulePoll();
+    this.#pollLoop.schedule();
   }
 
   observe(accessCodeId: string, observation: Observation): boolean {
     const entry = this.#entries.get(accessCodeId);
     if (entry === undefined) return false;
-    this.#apply(entry, observation);
+    this.#codes.apply(entry, observation);
     this.#afterChange();
     return true;
   }
@@ -413,7 +285,7 @@ class VerifierRuntime implements Verifier {
       fail('verifier.revealPin needs an access code id (a string).');
     }
     // Stored and shared states hold no PIN (pin-free.ts): ask Seam, now that the user asks.
-    const accessCode = await this.#client.accessCodes.get(
+    const accessCode = await this.#config.client.accessCodes.get(
       { access_code_id: accessCodeId },
       { signal: this.#abort.signal },
     );
@@ -421,28 +293,11 @@ class VerifierRuntime implements Verifier {
   }
 
   deleteAccessCode(accessCodeId: string): Promise<void> {
-    return this.#request(accessCodeId, 'delete', async (signal) => {
-      const response = await this.#client.accessCodes.deleteWithActionAttempt(
-        { access_code_id: accessCodeId },
-        { signal },
-      );
-      return response.action_attempt;
-    });
+    return this.#mutations.delete(accessCodeId);
   }
 
   updateAccessCode(params: AccessCodesUpdateParams): Promise<void> {
-    const id = (params as { access_code_id?: unknown } | null)?.access_code_id;
-    if (typeof id !== 'string' || id === '') {
-      return Promise.reject(
-        new SeamInvalidArgumentError(
-          'verifier.updateAccessCode needs `access_code_id` (a string).',
-        ),
-      );
-    }
-    return this.#request(id, 'update', async (signal) => {
-      const response = await this.#client.accessCodes.updateWithActionAttempt(params, { signal });
-      return response.action_attempt;
-    });
+    return this.#mutations.update(params);
   }
 
   async idle(): Promise<void> {
@@ -455,27 +310,19 @@ class VerifierRuntime implements Verifier {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#stopVisibility?.();
-    this.#clearTimer('poll');
-    this.#clearTimer('events');
-    if (this.#pushSyncTimer !== null) this.#clock.clearTimeout(this.#pushSyncTimer);
-    for (const group of this.#pushGroups.values()) {
-      for (const stream of group.streams) stream.close();
-    }
-    this.#pushGroups.clear();
-    if (this.#coordinator !== null) {
-      this.#flushOutbox();
-      if (this.#role === 'follower') this.#send({ v: 1, kind: 'bye', from: this.#memberId });
-      // Releases the leader lock: a follower takes over.
-      this.#coordinator.close();
-    }
+    this.#pollLoop.stop();
+    this.#eventsLoop?.stop();
+    this.#pushManager.close();
+    // Releases the leader lock: a follower takes over.
+    this.#leadership.close();
     this.#abort.abort();
     await this.idle();
     // Write what is pending one last time (disposal is not the end of a verification).
     for (const entry of this.#entries.values()) if (entry.dirty) entry.important = true;
-    await this.#flush();
-    this.#listeners.clear();
+    await this.#persistence.flush();
+    this.#codes.listeners.clear();
     try {
-      await this.#store.close?.();
+      await this.#config.store.close?.();
     } catch (error) {
       this.#onError(error, 'store');
     }
@@ -484,427 +331,60 @@ class VerifierRuntime implements Verifier {
   // -------------------------------------------------------------------------------------------
   // Watching
 
-  #resolveWatch(options: WatchOptions): ResolvedWatch {
-    if (options === null || typeof options !== 'object') {
-      fail('verifier.watch: the options must be an object like { sources: { poll: true } }.');
-    }
-    let sources: WatchSources | undefined = options.sources;
-    if (sources === undefined && options.mode !== undefined && options.mode !== 'auto') {
-      if (!['poll', 'events', 'push'].includes(options.mode)) {
-        fail(
-          `verifier.watch: unknown mode ${JSON.stringify(options.mode)}; use auto, poll, events or push.`,
-        );
-      }
-      sources = { [options.mode]: true };
-    }
-    if (sources === undefined) return this.#defaultWatch;
-    if (sources === null || typeof sources !== 'object') {
-      fail(
-        'verifier.watch: `sources` must be an object like { poll: true, push: { url, token } }.',
-      );
-    }
-    let push: ResolvedPushOptions | null = null;
-    if (sources.push === true) {
-      if (this.#push === null) {
-        fail(
-          'verifier.watch: push needs a relay: give sources.push { url, token } to createVerifier or to watch.',
-        );
-      }
-      push = this.#push;
-    } else if (typeof sources.push === 'object' && sources.push !== null) {
-      push = resolvePushOptions(sources.push, 'verifier.watch');
-    }
-    const resolved: ResolvedWatch = {
-      poll: sources.poll === true,
-      events: sources.events === true,
-      push,
-    };
-    if (resolved.events && this.#events === null) {
-      fail(
-        'verifier.watch: the events source is off; turn it on with createVerifier({ sources: { events: true } }).',
-      );
-    }
-    if (!resolved.poll && !resolved.events && resolved.push === null) {
-      fail(
-        'verifier.watch: `sources` turns every source off; give at least one of poll, events, push.',
-      );
-    }
-    return resolved;
-  }
-
   /** The sources of an entry: the union of its watches, or the verifier's for a resumed code. */
-  #sourcesOf(entry: Entry): { poll: boolean; events: boolean; push: ResolvedPushOptions[] } {
-    const holds = entry.holds.length > 0 ? entry.holds : [this.#defaultWatch];
-    const push = new Map<string, ResolvedPushOptions>();
-    let poll = false;
-    let events = false;
-    for (const hold of holds) {
-      poll ||= hold.poll;
-      events ||= hold.events;
-      if (hold.push !== null) push.set(this.#pushKey(hold.push), hold.push);
-    }
-    return { poll, events, push: [...push.values()] };
+  #sourcesOf(entry: Entry): CodeSources {
+    return sourcesOf(entry, this.#config.defaultWatch, (push) => this.#pushManager.key(push));
   }
 
   #drop(entry: Entry): void {
-    this.#entries.delete(entry.id);
-    this.#pendingDeletes.add(entry.id);
-    const previousPhase = entry.published?.phase ?? null;
-    this.#emit({ accessCodeId: entry.id, state: null, previousPhase });
+    this.#codes.drop(entry);
     this.#afterChange();
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Observations and effects
-
-  /**
-   * Runs one observation through the machine and carries out its effects. Returns whether the code
-   * progressed: its phase or its issues changed (not merely their times), which resets backoff.
-   */
-  #apply(entry: Entry, observation: Observation, origin: 'local' | 'shared' = 'local'): boolean {
-    if (entry.preReady !== null) entry.preReady.push(observation);
-    if (this.#coordinationApis !== null) {
-      entry.recent.push(observation);
-      if (entry.recent.length > RECENT_OBSERVATIONS) entry.recent.shift();
-      if (origin === 'local') this.#share(entry.id, observation);
-    }
-    const previous = entry.state;
-    const [next, effects] = transition(previous, observation);
-    entry.state = next;
-    let notified = false;
-    for (const effect of effects) {
-      switch (effect.type) {
-        case 'refetch':
-          entry.refetch = true;
-          break;
-        case 'scheduleCheck':
-          // The poll schedule reads `state.nextCheckAt` itself.
-          break;
-        case 'stopWatching':
-          entry.stopped = true;
-          entry.refetch = false;
-          entry.missing = false;
-          break;
-        case 'notify':
-          notified = true;
-          break;
-        case 'invalidObservation':
-          this.#onError(new VerifierObservationError(effect.message), 'observation');
-          break;
-      }
-    }
-    if (next !== previous) this.#markDirty(entry, notified || entry.stopped);
-    const progressed = progressKey(next) !== progressKey(previous);
-    if (progressed) {
-      entry.unchangedLooks = 0;
-      // What a quiet code waited for happened (set, preloaded): the fast look-around is over.
-      // Not for `pending`: that is where a new code starts, and Seam may act on it at once.
-      if (phaseClass(next, this.#clock.now()) === 'quiet' && next.phase !== 'pending') {
-        entry.burstUntil = 0;
-      } else this.#eventsUnchanged = 0;
-    }
-    if (notified || (entry.published === null && next.asOf !== null)) {
-      this.#publish(entry, entry.published?.phase ?? null);
-    }
-    return progressed;
-  }
-
-  #publish(entry: Entry, previousPhase: DerivedPhase | null): void {
-    entry.published = entry.state;
-    this.#emit({ accessCodeId: entry.id, state: entry.state, previousPhase });
-    const done =
-      entry.stopped ||
-      (entry.transient &&
-        phaseClass(entry.state, this.#clock.now()) === 'quiet' &&
-        !hasRequestInFlight(entry.state));
-    if (done && entry.holds.length === 0 && this.#isReady) {
-      // Nobody holds a code that reached its end (a resumed or auto-followed one): forget it.
-      this.#entries.delete(entry.id);
-      this.#pendingDeletes.add(entry.id);
-    }
-  }
-
-  #emit(update: VerifierUpdate): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(update);
-      } catch (error) {
-        this.#onError(error, 'observation');
-      }
-    }
-  }
-
-  #deliverEvent(event: SeamEvent): boolean {
-    const id = (event as { access_code_id?: unknown }).access_code_id;
-    if (typeof id !== 'string') return false;
-    const entry = this.#entries.get(id);
-    if (entry === undefined) return false;
-    this.#apply(entry, { type: 'event.received', event });
-    return true;
-  }
-
-  async #request(
-    accessCodeId: string,
-    operation: RequestOperation,
-    send: (signal: AbortSignal) => Promise<unknown>,
-  ): Promise<void> {
-    if (this.#disposed)
-      fail(`verifier: this verifier was disposed; the ${operation} was not sent.`);
-    if (typeof accessCodeId !== 'string' || !UUID.test(accessCodeId)) {
-      fail(
-        `verifier.${operation}AccessCode needs an access code id (a UUID); got ${JSON.stringify(accessCodeId)}.`,
-      );
-    }
-    let entry = this.#entries.get(accessCodeId);
-    if (entry === undefined) {
-      // Followed without a watch: forgotten once the change is done (see Entry.transient).
-      entry = new Entry(accessCodeId, this.#clock.now(), this.#isReady);
-      entry.refetch = true;
-      entry.transient = true;
-      this.#entries.set(accessCodeId, entry);
-      this.#pendingDeletes.delete(accessCodeId);
-    }
-    const target = entry;
-    const requestId = `verifier-${operation}-${++this.#requestCounter}-${this.#clock.now()}`;
-    this.#apply(target, {
-      type: 'request.started',
-      requestId,
-      operation,
-      observedAt: iso(this.#clock.now()),
-    });
-    this.#afterChange();
-    try {
-      const actionAttempt = await send(this.#abort.signal);
-      this.#apply(target, {
-        type: 'request.succeeded',
-        requestId,
-        operation,
-        observedAt: iso(this.#clock.now()),
-        ...(actionAttempt !== null && typeof actionAttempt === 'object'
-          ? { actionAttempt: actionAttempt as never }
-          : {}),
-      });
-    } catch (error) {
-      this.#apply(target, {
-        type: 'request.failed',
-        requestId,
-        operation,
-        observedAt: iso(this.#clock.now()),
-        error: requestFailureOf(error),
-      });
-      this.#onError(error, 'request');
-      throw error;
-    } finally {
-      target.unchangedLooks = 0;
-      target.burstUntil = this.#clock.now() + this.#pollTiming.dueWindowMs;
-      this.#afterChange();
-    }
   }
 
   /** After anything changed: persist, and re-plan every source. */
   #afterChange(): void {
     if (this.#disposed) return;
-    this.#queueFlush();
+    this.#persistence.queue();
     if (!this.#isReady) return;
-    if (this.#role === 'follower') this.#queueAnnounce();
-    this.#schedulePoll();
-    this.#scheduleEvents();
-    this.#schedulePushSync();
+    this.#leadership.changed();
+    this.#pollLoop.schedule();
+    this.#eventsLoop?.schedule();
+    this.#pushManager.schedule();
+  }
+
+  /** A poll or events tick ended: persist, and re-plan both loops. */
+  #ticked(): void {
+    this.#persistence.queue();
+    this.#pollLoop.schedule();
+    this.#eventsLoop?.schedule();
   }
 
   // -------------------------------------------------------------------------------------------
   // Loading (resuming) from the store
 
   async #start(): Promise<void> {
-    const apis = this.#coordinationApis;
-    if (apis !== null) {
-      let coordination: typeof CoordinationModule | null = null;
-      try {
-        coordination = await import('./coordination.js');
-      } catch (error) {
-        // Without it this verifier runs its sources alone, as where the APIs are missing.
-        this.#coordinationApis = null;
-        this.#outbox = [];
-        this.#onError(error, 'store');
-      }
-      if (this.#disposed) return;
-      if (coordination !== null) await this.#startCoordination(coordination, apis);
-      if (this.#disposed) return;
-    }
+    if (this.#leadership.coordinating && !(await this.#leadership.start())) return;
     await this.#load();
-    if (this.#role === 'leader') this.#send({ v: 1, kind: 'leader', from: this.#memberId });
-  }
-
-  async #startCoordination(
-    coordination: typeof CoordinationModule,
-    apis: CoordinationApis,
-  ): Promise<void> {
-    const coordinator = new coordination.Coordinator(apis, this.#store.coordinationKey as string, {
-      onLeadership: () => this.#takeOver(),
-      onMessage: (message) => this.#onMessage(message),
-      report: (error) => this.#onError(error, 'store'),
-    });
-    this.#coordinator = coordinator;
-    // Observations made while the module loaded waited in the outbox.
-    this.#flushOutbox();
-    await coordinator.start();
-    if (this.#disposed) return;
-    this.#role = coordinator.isLeader ? 'leader' : 'follower';
+    this.#leadership.loaded();
   }
 
   async #load(): Promise<void> {
-    let data: Awaited<ReturnType<PendingStore['load']>> = { verifications: [], meta: {} };
-    try {
-      data = await this.#store.load();
-    } catch (error) {
-      this.#onError(error, 'store');
-    }
+    const data = await this.#persistence.read();
     if (this.#disposed) return;
-    for (const record of data.verifications ?? []) this.#resume(record);
-    for (const entry of this.#entries.values()) {
-      if (entry.preReady !== null && entry.preReady.length === 0 && entry.state.asOf === null) {
-        // Watched by id before loading, with nothing stored: fetch it.
-        entry.refetch = true;
-      }
-      entry.preReady = null;
-    }
-    const meta = data.meta ?? {};
-    this.#eventsCursor = readCursor(meta[EVENTS_CURSOR_KEY]);
-    for (const [key, value] of Object.entries(meta)) {
-      if (key.startsWith(PUSH_LAST_EVENT_ID_PREFIX) && typeof value === 'string') {
-        this.#storedLastEventIds.set(key.slice(PUSH_LAST_EVENT_ID_PREFIX.length), value);
-      }
-    }
+    this.#persistence.resume(data.verifications ?? []);
+    this.#restorePositions(data.meta ?? {});
     this.#isReady = true;
     for (const entry of [...this.#entries.values()]) {
-      if (entry.stopped && entry.holds.length === 0) this.#publish(entry, null);
+      if (entry.stopped && entry.holds.length === 0) this.#codes.publish(entry, null);
     }
     this.#afterChange();
   }
 
-  #resume(record: StoredVerification): void {
-    const id = record?.accessCodeId;
-    let state: CodeState;
-    try {
-      if (typeof id !== 'string' || !UUID.test(id)) {
-        throw new Error(`a stored verification has no valid accessCodeId (${JSON.stringify(id)})`);
-      }
-      state = parseCodeState(record.state);
-      if (state.accessCodeId !== id) {
-        throw new Error(`the stored state of ${id} belongs to ${String(state.accessCodeId)}`);
-      }
-    } catch (error) {
-      this.#onError(
-        new Error(
-          `Dropped a stored verification that cannot be resumed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-        'store',
-      );
-      if (typeof id === 'string') this.#pendingDeletes.add(id);
-      return;
-    }
-    if (state.terminal) {
-      this.#pendingDeletes.add(id);
-      return;
-    }
-    let entry = this.#entries.get(id);
-    const replay = entry?.preReady ?? [];
-    if (entry === undefined) {
-      entry = new Entry(id, record.watchedAt, false);
-      this.#entries.set(id, entry);
-    }
-    entry.state = withoutPins(state);
-    entry.savedAt = record.savedAt;
-    // A record written before PINs were withheld is rewritten without its PIN.
-    if (entry.state !== state) this.#markDirty(entry, true);
-    // What was observed while loading is applied on top of what was stored.
-    entry.preReady = null;
-    for (const observation of replay) this.#apply(entry, observation);
-    // The stored snapshot may be old: one batch brings every resumed code up to date.
-    entry.refetch = true;
-    entry.lastLookAt = state.snapshot === null ? null : Date.parse(state.snapshot.observedAt);
-    this.#publish(entry, null);
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Persistence
-
-  #markDirty(entry: Entry, important: boolean): void {
-    entry.dirty = true;
-    if (important) entry.important = true;
-  }
-
-  #queueFlush(): void {
-    if (this.#flushQueued) return;
-    this.#flushQueued = true;
-    queueMicrotask(() => {
-      this.#flushQueued = false;
-      void this.#track(this.#flush());
-    });
-  }
-
-  async #flush(): Promise<void> {
-    while (this.#flushing !== null) await this.#flushing;
-    if (!this.#isReady) return;
-    const now = this.#clock.now();
-    const put: StoredVerification[] = [];
-    const written: Entry[] = [];
-    for (const entry of this.#entries.values()) {
-      if (!entry.dirty) continue;
-      if (entry.stopped && entry.holds.length === 0) continue;
-      if (!entry.important && now - entry.savedAt < PERSIST_INTERVAL_MS) continue;
-      if (entry.state.terminal) {
-        // A finished verification has nothing to resume.
-        this.#pendingDeletes.add(entry.id);
-        entry.dirty = false;
-        entry.important = false;
-        continue;
-      }
-      put.push({
-        accessCodeId: entry.id,
-        // No PIN at rest: the store outlives the page (see pin-free.ts).
-        state: withoutPins(entry.state),
-        watchedAt: entry.watchedAt,
-        savedAt: now,
-      });
-      written.push(entry);
-    }
-    const deletes = [...this.#pendingDeletes].filter(
-      (id) => !this.#entries.has(id) || this.#entries.get(id)?.state.terminal,
-    );
-    const meta = Object.fromEntries(this.#pendingMeta);
-    if (put.length === 0 && deletes.length === 0 && this.#pendingMeta.size === 0) return;
-    for (const entry of written) {
-      entry.dirty = false;
-      entry.important = false;
-      entry.savedAt = now;
-    }
-    for (const id of deletes) this.#pendingDeletes.delete(id);
-    this.#pendingMeta.clear();
-    const saving = (async () => {
-      try {
-        await this.#store.save({ put, delete: deletes, meta });
-      } catch (error) {
-        this.#onError(error, 'store');
-        // Try again with the next change.
-        for (const entry of written) this.#markDirty(entry, true);
-        for (const id of deletes) this.#pendingDeletes.add(id);
-        for (const [key, value] of Object.entries(meta)) {
-          if (!this.#pendingMeta.has(key)) this.#pendingMeta.set(key, value);
-        }
-      }
-    })();
-    this.#flushing = saving;
-    try {
-      await saving;
-    } finally {
-      this.#flushing = null;
-    }
-  }
-
-  #setMeta(key: string, value: unknown): void {
-    this.#pendingMeta.set(key, value);
-    this.#queueFlush();
+  /** Where the sources stood when the store was written (by this page or the old leader). */
+  #restorePositions(meta: Readonly<Record<string, unknown>>, keepCursor = false): void {
+    const { eventsCursor, lastEventIds } = readPositions(meta);
+    if (!keepCursor || eventsCursor !== null) this.#eventsLoop?.restore(eventsCursor);
+    this.#pushManager.restore(lastEventIds);
   }
 
   #track(promise: Promise<void>): Promise<void> {
@@ -914,720 +394,28 @@ class VerifierRuntime implements Verifier {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Coordination: one leader per store runs the sources for every page; followers show its news
+  // Visibility
 
-  get #memberId(): string {
-    return this.#coordinator?.memberId ?? '';
-  }
-
-  #send(message: CoordinationMessage): void {
-    // No PIN crosses to other tabs: any same-origin context can listen on the channel.
-    this.#coordinator?.send(withoutPins(message));
-  }
-
-  /** Shares an observation made here with the store's other verifiers (batched per task). */
-  #share(accessCodeId: string, observation: Observation): void {
-    this.#outbox.push({ accessCodeId, observation });
-    if (this.#outbox.length > 1) return;
-    queueMicrotask(() => this.#flushOutbox());
-  }
-
-  #flushOutbox(): void {
-    // Until the coordinator exists (its module is loading) the outbox keeps what to share.
-    if (this.#outbox.length === 0 || this.#coordinator === null) return;
-    const items = this.#outbox;
-    this.#outbox = [];
-    this.#send({ v: 1, kind: 'observations', from: this.#memberId, items });
-  }
-
-  #queueAnnounce(): void {
-    if (this.#announceQueued) return;
-    this.#announceQueued = true;
-    queueMicrotask(() => {
-      this.#announceQueued = false;
-      this.#announce(false);
-    });
-  }
-
-  /** A follower tells the leader which codes it follows (when that or its visibility changed). */
-  #announce(force: boolean): void {
-    if (this.#disposed || this.#role !== 'follower') return;
-    const ids = [...this.#entries.values()]
-      .filter((entry) => !entry.stopped)
-      .map((entry) => entry.id)
-      .sort();
-    const visible = !this.#ownPageHidden();
-    const key = `${visible}|${ids.join(',')}`;
-    if (!force && key === this.#lastAnnounce) return;
-    this.#lastAnnounce = key;
-    this.#send({ v: 1, kind: 'want', from: this.#memberId, ids, visible });
-  }
-
-  #onMessage(message: CoordinationMessage): void {
-    // Before loading, nothing is ready to receive: a new leader asks again, a follower announces.
-    if (this.#disposed || !this.#isReady) return;
-    const leading = this.#role === 'leader';
-    switch (message.kind) {
-      case 'leader':
-        if (this.#role === 'follower') this.#announce(true);
-        return;
-      case 'want':
-        if (leading && Array.isArray(message.ids)) {
-          this.#followFor(message.from, message.ids, message.visible === true);
-        }
-        return;
-      case 'states':
-        if (this.#role === 'follower' && message.to === this.#memberId) {
-          for (const state of message.states) this.#adopt(state);
-        }
-        return;
-      case 'observations': {
-        let applied = false;
-        for (const item of message.items) {
-          const entry = this.#entries.get(item?.accessCodeId);
-          if (entry === undefined) continue;
-          this.#apply(entry, item.observation, 'shared');
-          applied = true;
-        }
-        if (applied) this.#afterChange();
-        return;
-      }
-      case 'refresh':
-        if (leading && Array.isArray(message.ids)) this.refresh(message.ids);
-        return;
-      case 'bye':
-        if (leading && this.#members.delete(message.from)) this.#releaseRemote();
-        return;
-    }
-  }
-
-  /** The leader follows a member's codes too, and sends it what it already knows of them. */
-  #followFor(memberId: string, ids: readonly string[], visible: boolean): void {
-    const before = this.#members.get(memberId)?.ids ?? new Set<string>();
-    const wanted = new Set(ids.filter((id) => typeof id === 'string' && UUID.test(id)));
-    this.#members.set(memberId, { ids: wanted, visible });
-    const known: CodeState[] = [];
-    const now = this.#clock.now();
-    for (const id of wanted) {
-      let entry = this.#entries.get(id);
-      if (entry === undefined) {
-        entry = new Entry(id, now, true);
-        entry.refetch = true;
-        this.#entries.set(id, entry);
-        this.#pendingDeletes.delete(id);
-      }
-      entry.remote = true;
-      if (!before.has(id) && entry.state.asOf !== null) known.push(entry.state);
-    }
-    if (known.length > 0) {
-      this.#send({ v: 1, kind: 'states', from: this.#memberId, to: memberId, states: known });
-    }
-    this.#releaseRemote();
-    // A member's page became visible: what waited for visibility runs now.
-    this.#pollTimerAt = Number.NaN;
-    this.#eventsTimerAt = Number.NaN;
-    this.#afterChange();
-  }
-
-  /**
-   * Stops following codes that only members no longer want. They leave memory only: a member that
-   * unwatched a code deleted it from the store itself, and one that crashed keeps its codes stored
-   * for the next page to resume.
-   */
-  #releaseRemote(): void {
-    const wanted = new Set<string>();
-    for (const member of this.#members.values()) for (const id of member.ids) wanted.add(id);
-    for (const entry of [...this.#entries.values()]) {
-      if (!entry.remote || wanted.has(entry.id)) continue;
-      entry.remote = false;
-      if (entry.holds.length === 0) this.#entries.delete(entry.id);
-    }
-  }
-
-  /** The leader forgets members whose page or worker went away without saying so (a crash). */
-  async #forgetGoneMembers(): Promise<void> {
-    if (this.#coordinator === null || this.#members.size === 0) return;
-    let live: Set<string>;
+  #pageHidden(): boolean {
     try {
-      live = await this.#coordinator.liveMembers();
-    } catch (error) {
-      this.#onError(error, 'store');
-      return;
-    }
-    let changed = false;
-    for (const memberId of [...this.#members.keys()]) {
-      if (!live.has(memberId)) changed = this.#members.delete(memberId) || changed;
-    }
-    if (changed) this.#releaseRemote();
-  }
-
-  /**
-   * A follower takes the leader's state of a code it knows less recently, replaying what it
-   * observed itself on top (every observation joins, so a repeat changes nothing).
-   */
-  #adopt(value: unknown): void {
-    let state: CodeState;
-    try {
-      state = parseCodeState(value);
-    } catch (error) {
-      this.#onError(error, 'observation');
-      return;
-    }
-    const entry = state.accessCodeId === null ? undefined : this.#entries.get(state.accessCodeId);
-    if (entry === undefined || state.asOf === null) return;
-    const own = entry.state;
-    if (own.asOf !== null && Date.parse(state.asOf) <= Date.parse(own.asOf)) return;
-    for (const observation of entry.recent) state = transition(state, observation)[0];
-    entry.state = state;
-    if (state.terminal) {
-      entry.stopped = true;
-      entry.refetch = false;
-      entry.missing = false;
-    }
-    this.#markDirty(entry, true);
-    if (entry.published === null || viewOf(entry.published) !== viewOf(state)) {
-      this.#publish(entry, entry.published?.phase ?? null);
-    }
-    this.#afterChange();
-  }
-
-  /** The leader went away and this follower got the lock: run the sources for everyone. */
-  #takeOver(): void {
-    if (this.#disposed) return;
-    this.#role = 'leader';
-    // Before loading, #start finishes the job (loading, then telling the followers).
-    if (!this.#isReady) return;
-    void this.#track(this.#resumeLeadership());
-  }
-
-  async #resumeLeadership(): Promise<void> {
-    // The old leader moved the events cursor and the relay positions on: continue from there.
-    try {
-      const { meta = {} } = await this.#store.load();
-      const cursor = readCursor(meta[EVENTS_CURSOR_KEY]);
-      if (cursor !== null) this.#eventsCursor = cursor;
-      for (const [key, value] of Object.entries(meta)) {
-        if (key.startsWith(PUSH_LAST_EVENT_ID_PREFIX) && typeof value === 'string') {
-          this.#storedLastEventIds.set(key.slice(PUSH_LAST_EVENT_ID_PREFIX.length), value);
-        }
-      }
-    } catch (error) {
-      this.#onError(error, 'store');
-    }
-    if (this.#disposed) return;
-    // What happened since the old leader's last message: one batch brings every code up to date.
-    this.#requestRefetch([...this.#entries.keys()]);
-    this.#send({ v: 1, kind: 'leader', from: this.#memberId });
-    this.#afterChange();
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Timers and visibility
-
-  /** Whether nobody can see the pages this verifier works for (its own and its followers'). */
-  #hidden(): boolean {
-    if (!this.#ownPageHidden()) return false;
-    for (const member of this.#members.values()) if (member.visible) return false;
-    return true;
-  }
-
-  #ownPageHidden(): boolean {
-    try {
-      return this.#visibility?.isHidden() === true;
+      return this.#config.visibility?.isHidden() === true;
     } catch {
       return false;
     }
   }
 
   #visibilityChanged(): void {
-    if (this.#disposed || !this.#isReady) return;
-    if (this.#role === 'follower') {
-      this.#queueAnnounce();
-      return;
-    }
+    if (this.#disposed || !this.#isReady || this.#leadership.visibilityChanged()) return;
     // Coming back: what fell due while hidden runs now. Going away: only refetches still run.
-    this.#pollTimerAt = Number.NaN;
-    this.#eventsTimerAt = Number.NaN;
-    this.#schedulePoll();
-    this.#scheduleEvents();
+    this.#pollLoop.rearm();
+    this.#eventsLoop?.rearm();
+    this.#pollLoop.schedule();
+    this.#eventsLoop?.schedule();
   }
 
-  #clearTimer(kind: 'poll' | 'events'): void {
-    const timer = kind === 'poll' ? this.#pollTimer : this.#eventsTimer;
-    if (timer !== null) this.#clock.clearTimeout(timer);
-    if (kind === 'poll') {
-      this.#pollTimer = null;
-      this.#pollTimerAt = Number.NaN;
-    } else {
-      this.#eventsTimer = null;
-      this.#eventsTimerAt = Number.NaN;
-    }
-  }
-
-  #setTimer(kind: 'poll' | 'events', at: number | null): void {
-    const current = kind === 'poll' ? this.#pollTimerAt : this.#eventsTimerAt;
-    if (at === current) return;
-    this.#clearTimer(kind);
-    if (at === null || !Number.isFinite(at)) return;
-    const delay = Math.max(0, at - this.#clock.now());
-    const timer = this.#clock.setTimeout(() => {
-      if (kind === 'poll') {
-        this.#pollTimer = null;
-        this.#pollTimerAt = Number.NaN;
-        void this.#track(this.#pollTick());
-      } else {
-        this.#eventsTimer = null;
-        this.#eventsTimerAt = Number.NaN;
-        void this.#track(this.#eventsTick());
-      }
-    }, delay);
-    if (kind === 'poll') {
-      this.#pollTimer = timer;
-      this.#pollTimerAt = at;
-    } else {
-      this.#eventsTimer = timer;
-      this.#eventsTimerAt = at;
-    }
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // The poll source (and every refetch)
-
-  /**
-   * When this code should next be fetched (`at`), and from when it may ride along with a request
-   * that goes anyway (`rideFrom`): half its interval early, so that codes drift into the same
-   * ticks; never early when it waits for a due moment (a look before then is wasted).
-   */
-  #plan(entry: Entry, now: number, hidden: boolean): { at: number; rideFrom: number } | null {
-    if (entry.stopped) return null;
-    if (entry.refetch || entry.missing) return { at: now, rideFrom: now };
-    if (hidden) return null;
-    if (!this.#sourcesOf(entry).poll) return null;
-    const klass = phaseClass(entry.state, now);
-    if (klass === 'done') return null;
-    const base = entry.lastLookAt ?? entry.watchedAt;
-    const bursting = now < entry.burstUntil;
-    const checkAt = nextCheckOf(entry.state);
-    const interval = pollIntervalMs(
-      klass,
-      entry.unchangedLooks,
-      bursting,
-      checkAt !== null,
-      this.#pollTiming,
-    );
-    const due = base + interval;
-    if (checkAt !== null && checkAt < due) return { at: checkAt, rideFrom: checkAt };
-    if (!Number.isFinite(due)) return null;
-    return { at: due, rideFrom: due - interval / 2 };
-  }
-
-  #schedulePoll(): void {
-    if (this.#disposed || !this.#isReady) return;
-    if (this.#role === 'follower') {
-      this.#setTimer('poll', null);
-      return;
-    }
-    // A running tick plans the next one when it ends.
-    if (this.#pollRunning) return;
-    const now = this.#clock.now();
-    const hidden = this.#hidden();
-    let next: number | null = null;
-    for (const entry of this.#entries.values()) {
-      const plan = this.#plan(entry, now, hidden);
-      if (plan !== null && (next === null || plan.at < next)) next = plan.at;
-    }
-    if (next !== null) next = Math.max(next, this.#pollNotBefore);
-    this.#setTimer('poll', next);
-  }
-
-  async #pollTick(): Promise<void> {
-    if (this.#disposed || !this.#isReady || this.#role === 'follower') return;
-    if (this.#pollRunning) return;
-    const now = this.#clock.now();
-    if (this.#role === 'leader' && now - this.#membersCheckedAt >= MEMBER_CHECK_INTERVAL_MS) {
-      this.#membersCheckedAt = now;
-      await this.#forgetGoneMembers();
-    }
-    if (now < this.#pollNotBefore) {
-      this.#schedulePoll();
-      return;
-    }
-    this.#pollRunning = true;
-    try {
-      await this.#pollOnce(now);
-    } finally {
-      this.#pollRunning = false;
-      this.#queueFlush();
-      this.#schedulePoll();
-      this.#scheduleEvents();
-    }
-  }
-
-  async #pollOnce(now: number): Promise<void> {
-    const hidden = this.#hidden();
-    const due: Entry[] = [];
-    const confirm: Entry[] = [];
-    const soon: Entry[] = [];
-    for (const entry of this.#entries.values()) {
-      const plan = this.#plan(entry, now, hidden);
-      if (plan === null) continue;
-      if (entry.missing && !entry.refetch) confirm.push(entry);
-      else if (plan.at <= now) due.push(entry);
-      else if (plan.rideFrom <= now) soon.push(entry);
-    }
-    if (due.length === 0 && confirm.length === 0) return;
-    const batch = due.length > 0 ? [...due, ...soon] : [];
-    for (const entry of batch) {
-      const checkAt = nextCheckOf(entry.state);
-      // A due moment passed: Seam should act now, so look fast for a while.
-      if (checkAt !== null && checkAt <= now) {
-        entry.burstUntil = now + this.#pollTiming.dueWindowMs;
-        entry.unchangedLooks = 0;
-      }
-    }
-    const signal = this.#abort.signal;
-    for (const ids of chunk(
-      batch.map((entry) => entry.id),
-      MAX_IDS_PER_REQUEST,
-    )) {
-      let codes: AccessCode[];
-      try {
-        codes = await this.#client.accessCodes.list({ access_code_ids: ids }, { signal });
-      } catch (error) {
-        if (isAbort(error, signal)) return;
-        this.#transportFailed(ids, error, 'poll');
-        return;
-      }
-      const lookAt = this.#clock.now();
-      const found = new Set<string>();
-      for (const accessCode of codes) {
-        const entry = this.#entries.get(accessCode?.access_code_id);
-        if (entry === undefined) continue;
-        found.add(entry.id);
-        this.#looked(entry, lookAt, { type: 'code.observed', accessCode, observedAt: iso(lookAt) });
-      }
-      for (const id of ids) {
-        const entry = this.#entries.get(id);
-        if (entry === undefined || found.has(id) || entry.stopped) continue;
-        // Not listed: confirm with a get before believing it is gone (see createVerifier).
-        entry.refetch = false;
-        entry.missing = true;
-        confirm.push(entry);
-      }
-    }
-    this.#pollFailures = 0;
-    for (const entry of confirm.slice(0, MAX_CONFIRMATIONS_PER_TICK)) {
-      if (!entry.missing || entry.stopped || this.#entries.get(entry.id) !== entry) continue;
-      try {
-        const accessCode = await this.#client.accessCodes.get(
-          { access_code_id: entry.id },
-          { signal },
-        );
-        const lookAt = this.#clock.now();
-        this.#looked(entry, lookAt, { type: 'code.observed', accessCode, observedAt: iso(lookAt) });
-      } catch (error) {
-        if (isAbort(error, signal)) return;
-        if (isSeamApiError(error) && error.status === 404) {
-          const lookAt = this.#clock.now();
-          this.#looked(entry, lookAt, {
-            type: 'code.notFound',
-            accessCodeId: entry.id,
-            observedAt: iso(lookAt),
-          });
-        } else {
-          this.#transportFailed([entry.id], error, 'poll');
-          return;
-        }
-      }
-    }
-  }
-
-  /** A fetch brought news of the code. */
-  #looked(entry: Entry, at: number, observation: Observation): void {
-    entry.refetch = false;
-    entry.missing = false;
-    entry.lastLookAt = at;
-    if (!this.#apply(entry, observation)) entry.unchangedLooks += 1;
-  }
-
+  /** A read failed: what is shown may be out of date (`connectionDegraded`). */
   #transportFailed(ids: readonly string[], error: unknown, source: 'poll' | 'events'): void {
-    const failure = transportFailureOf(error);
-    const now = this.#clock.now();
-    for (const id of ids) {
-      const entry = this.#entries.get(id);
-      if (entry !== undefined && !entry.stopped) {
-        this.#apply(entry, { type: 'transport.failed', observedAt: iso(now), error: failure });
-      }
-    }
+    this.#codes.degrade(ids, transportFailureOf(error));
     this.#onError(error, source);
-    const failures = source === 'poll' ? ++this.#pollFailures : ++this.#eventsFailures;
-    // Unauthorized will not heal by itself soon: wait the longest (the client may renew meanwhile).
-    const count = isSeamUnauthorizedError(error) ? 30 : failures;
-    let wait = backoffMs(
-      count,
-      this.#pollTiming.fastIntervalMs,
-      MAX_TRANSPORT_BACKOFF_MS,
-      this.#random,
-    );
-    if (isSeamRateLimitError(error) && isSeamApiError(error) && error.retryAfterMs !== null) {
-      wait = Math.max(wait, error.retryAfterMs);
-    }
-    if (source === 'poll') this.#pollNotBefore = now + wait;
-    else this.#eventsNotBefore = now + wait;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // The events source
-
-  #eventsNotBefore = 0;
-
-  #eventsIds(): string[] {
-    if (this.#events === null) return [];
-    const ids: string[] = [];
-    for (const entry of this.#entries.values()) {
-      if (!entry.stopped && this.#sourcesOf(entry).events) ids.push(entry.id);
-    }
-    return ids;
-  }
-
-  #scheduleEvents(): void {
-    if (this.#disposed || !this.#isReady || this.#events === null) return;
-    if (this.#role === 'follower') {
-      this.#setTimer('events', null);
-      return;
-    }
-    if (this.#eventsRunning) return;
-    const ids = this.#eventsIds();
-    if (ids.length === 0 || this.#hidden()) {
-      this.#setTimer('events', null);
-      return;
-    }
-    const now = this.#clock.now();
-    const anyMoving = ids.some((id) => {
-      const entry = this.#entries.get(id);
-      return (
-        entry !== undefined && (phaseClass(entry.state, now) === 'moving' || now < entry.burstUntil)
-      );
-    });
-    const interval = eventsIntervalMs(anyMoving, this.#eventsUnchanged, this.#events);
-    const base = this.#eventsLastAt ?? now;
-    this.#setTimer(
-      'events',
-      Math.max(Math.min(base + interval, now + interval), this.#eventsNotBefore),
-    );
-  }
-
-  async #eventsTick(): Promise<void> {
-    if (this.#disposed || !this.#isReady || this.#events === null || this.#eventsRunning) return;
-    if (this.#role === 'follower') return;
-    const now = this.#clock.now();
-    if (now < this.#eventsNotBefore) {
-      this.#scheduleEvents();
-      return;
-    }
-    this.#eventsRunning = true;
-    try {
-      await this.#eventsOnce(now, this.#events);
-    } finally {
-      this.#eventsRunning = false;
-      this.#queueFlush();
-      this.#schedulePoll();
-      this.#scheduleEvents();
-    }
-  }
-
-  async #eventsOnce(now: number, options: ResolvedEventsOptions): Promise<void> {
-    const ids = this.#eventsIds();
-    if (ids.length === 0 || this.#hidden()) return;
-    const signal = this.#abort.signal;
-    let cursor = this.#eventsCursor ?? startCursor(now, options.lookbackMs);
-    let applied = 0;
-    // Seam's events list has no page cursor: a full page is followed by listing again from its
-    // newest event (ids already taken are skipped); a full page of events all at that one instant
-    // is split by codes instead, since listing from the same instant would give the same page.
-    const work = chunk(ids, MAX_IDS_PER_REQUEST).map((part) => ({ part, since: cursor.since }));
-    let budget = MAX_EVENT_REQUESTS_PER_TICK;
-    while (work.length > 0 && budget > 0) {
-      budget -= 1;
-      const { part, since } = work.shift()!;
-      let events: SeamEvent[];
-      try {
-        events = await this.#client.events.list(
-          {
-            since,
-            access_code_ids: part,
-            limit: EVENTS_PAGE_LIMIT,
-            ...(options.eventTypes === null
-              ? {}
-              : { event_types: [...options.eventTypes] as never }),
-          },
-          { signal },
-        );
-      } catch (error) {
-        if (isAbort(error, signal)) return;
-        this.#transportFailed(part, error, 'events');
-        this.#eventsCursor = cursor;
-        return;
-      }
-      const taken = takeEvents(cursor, events, options.lookbackMs);
-      cursor = taken.cursor;
-      for (const event of taken.fresh) {
-        if (this.#deliverEvent(event)) applied += 1;
-      }
-      if (events.length < EVENTS_PAGE_LIMIT) continue;
-      const newest = Math.max(...events.map((event) => Date.parse(event.occurred_at)));
-      if (Number.isFinite(newest) && newest > Date.parse(since)) {
-        work.push({ part, since: new Date(newest).toISOString() });
-      } else if (part.length > 1) {
-        const half = Math.ceil(part.length / 2);
-        work.push({ part: part.slice(0, half), since }, { part: part.slice(half), since });
-      }
-    }
-    if (work.length > 0) {
-      // Out of budget for this tick: the next one starts where the unfinished listings stood.
-      const floor = Math.min(...work.map((item) => Date.parse(item.since)));
-      if (floor < Date.parse(cursor.since))
-        cursor = { ...cursor, since: new Date(floor).toISOString() };
-    }
-    this.#eventsFailures = 0;
-    this.#eventsLastAt = this.#clock.now();
-    this.#eventsUnchanged = applied > 0 ? 0 : this.#eventsUnchanged + 1;
-    this.#eventsCursor = cursor;
-    this.#setMeta(EVENTS_CURSOR_KEY, cursor);
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // The push source
-
-  #pushKey(options: ResolvedPushOptions): string {
-    const token = options.token;
-    let tokenKey: string;
-    if (typeof token === 'string') {
-      tokenKey = `s:${token}`;
-    } else {
-      let key = this.#tokenKeys.get(token);
-      if (key === undefined) {
-        key = ++this.#tokenKeyCounter;
-        this.#tokenKeys.set(token, key);
-      }
-      tokenKey = `f:${key}`;
-    }
-    return `${options.eventsUrl}\n${tokenKey}`;
-  }
-
-  #schedulePushSync(): void {
-    if (this.#pushSyncTimer !== null || this.#disposed) return;
-    // Watches made in one go (a page of components) share one (re)connection.
-    this.#pushSyncTimer = this.#clock.setTimeout(() => {
-      this.#pushSyncTimer = null;
-      this.#syncPush();
-    }, 0);
-  }
-
-  #syncPush(): void {
-    if (this.#disposed || !this.#isReady) return;
-    const wanted = new Map<string, { options: ResolvedPushOptions; ids: string[] }>();
-    for (const entry of this.#entries.values()) {
-      // A follower opens no stream: the leader's news reaches it by message.
-      if (entry.stopped || this.#role === 'follower') continue;
-      for (const options of this.#sourcesOf(entry).push) {
-        const key = this.#pushKey(options);
-        const group = wanted.get(key) ?? { options, ids: [] };
-        group.ids.push(entry.id);
-        wanted.set(key, group);
-      }
-    }
-    const streams = this.#pushSource;
-    if (streams === null) {
-      if (wanted.size > 0) this.#loadPushSource();
-      return;
-    }
-    for (const [key, group] of this.#pushGroups) {
-      if (!wanted.has(key)) {
-        for (const stream of group.streams) stream.close();
-        this.#pushGroups.delete(key);
-      }
-    }
-    for (const [key, { options, ids }] of wanted) {
-      let group = this.#pushGroups.get(key);
-      if (group === undefined) {
-        group = {
-          key,
-          options,
-          streams: [],
-          lastEventId: this.#storedLastEventIds.get(options.url) ?? '',
-        };
-        this.#pushGroups.set(key, group);
-      }
-      const parts = chunk([...ids].sort(), MAX_IDS_PER_REQUEST);
-      const current = group;
-      parts.forEach((part, index) => {
-        const existing = current.streams[index];
-        if (existing !== undefined) {
-          existing.setAccessCodeIds(part);
-        } else {
-          const stream = new streams.PushStream(
-            options,
-            this.#pushHost(current),
-            part,
-            current.lastEventId,
-          );
-          current.streams.push(stream);
-          stream.open();
-        }
-      });
-      for (const stream of group.streams.splice(parts.length)) stream.close();
-    }
-  }
-
-  #loadPushSource(): void {
-    if (this.#pushSourceLoading) return;
-    this.#pushSourceLoading = true;
-    void this.#track(
-      import('./push-source.js').then(
-        (module) => {
-          this.#pushSource = module;
-          this.#syncPush();
-        },
-        (error: unknown) => {
-          // The next change of watched codes tries again.
-          this.#pushSourceLoading = false;
-          this.#onError(error, 'push');
-        },
-      ),
-    );
-  }
-
-  #pushHost(group: PushGroup) {
-    return {
-      clock: this.#clock,
-      random: this.#random,
-      onEvent: (event: SeamEvent) => {
-        if (this.#deliverEvent(event)) this.#afterChange();
-      },
-      onOpen: (ids: readonly string[], resumed: boolean) => {
-        if (resumed) return;
-        // Without a Last-Event-ID the relay sends only what comes next: events between our last
-        // look and now would be missed, so take one look at the codes.
-        this.#requestRefetch(ids);
-      },
-      onResync: (ids: readonly string[]) => this.#requestRefetch(ids),
-      onFailure: (ids: readonly string[], failure: TransportFailure) => {
-        const now = iso(this.#clock.now());
-        for (const id of ids) {
-          const entry = this.#entries.get(id);
-          if (entry !== undefined && !entry.stopped) {
-            this.#apply(entry, { type: 'transport.failed', observedAt: now, error: failure });
-          }
-        }
-        this.#afterChange();
-      },
-      onRecovered: (ids: readonly string[]) => this.#requestRefetch(ids),
-      onLastEventId: (lastEventId: string) => {
-        group.lastEventId = lastEventId;
-        this.#setMeta(`${PUSH_LAST_EVENT_ID_PREFIX}${group.options.url}`, lastEventId);
-      },
-      report: (error: unknown) => this.#onError(error, 'push'),
-    };
   }
 }
