@@ -30,6 +30,8 @@ export default defineConfig({
     host_permissions: ['https://connect.getseam.com/*'],
     optional_host_permissions: optionalHosts,
     action: { default_title: 'Seam door codes' },
+    // A plain script rather than a WXT content script: see entrypoints/router.ts for why.
+    content_scripts: [{ matches: [...siteMatches], js: ['router.js'], run_at: 'document_idle' }],
     // Only the sites we read (and a local fixture server) may frame the panel. Resource matches
     // take origins only: a path other than /* makes Chrome refuse to load the whole extension.
     web_accessible_resources: [

@@ -12,6 +12,7 @@ import {
   configure,
   launchExtension,
   panelFrame,
+  readChip,
   seam,
   startSandbox,
   waitForChip,
@@ -105,6 +106,29 @@ test('hostaway: launcher, panel, create, set, chip, SPA navigation, reload', asy
   await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active');
   const hosts = await page.evaluate(() => document.querySelectorAll('seam-code-launcher').length);
   assert.equal(hosts, 1, 'one launcher, however often the page re-rendered');
+  await page.close();
+});
+
+test('router: a page of a site that is no reservation loads no reader until SPA navigation makes it one', async () => {
+  const page = await ext.context.newPage();
+  const readerLoads = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/reader.js')) readerLoads.push(request.url());
+  });
+  await page.goto('https://hotels.cloudbeds.com/connect/208581'); // the property, no reservation
+  await page.locator('a[data-nav="9876543"]').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await readChip(page), null, 'no launcher on a page that is not a reservation');
+  assert.deepEqual(readerLoads, [], 'the router loaded nothing');
+  // The app routes by pushState to a hash (no hashchange, no popstate): the router sees it.
+  await page.click('a[data-nav="9876543"]');
+  const chip = await waitForChip(page, (c) => c.kind === 'ready');
+  assert.equal(chip.mode, 'closed');
+  assert.equal(readerLoads.length, 1, 'the reader loaded once, on the reservation');
+  // Back to the list: the reader (now in charge) takes the chip away.
+  await page.goBack();
+  for (let i = 0; i < 50 && (await readChip(page)); i += 1) await page.waitForTimeout(100);
+  assert.equal(await readChip(page), null, 'no launcher after leaving the reservation');
   await page.close();
 });
 

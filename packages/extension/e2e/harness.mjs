@@ -65,7 +65,7 @@ export async function seam(sandboxUrl, route, body) {
   return response.json();
 }
 
-export async function launchExtension({ allow = () => false } = {}) {
+export async function launchExtension({ allow = () => false, extraExtensions = [] } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`build the extension first: ${extensionDir}`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'seam-ext-e2e-'));
@@ -75,8 +75,8 @@ export async function launchExtension({ allow = () => false } = {}) {
     viewport: { width: 1280, height: 860 },
     args: [
       ...chromeArgs,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...extraExtensions].join(',')}`,
+      `--load-extension=${[extensionDir, ...extraExtensions].join(',')}`,
     ],
   });
   await routeFixtures(context, { allow });

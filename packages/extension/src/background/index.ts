@@ -399,7 +399,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
         {
           id,
           matches: [pattern],
-          js: ['content-scripts/pms.js'],
+          js: ['router.js'],
           runAt: 'document_idle',
           persistAcrossSessions: true,
         },
