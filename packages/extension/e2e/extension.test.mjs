@@ -75,6 +75,10 @@ test('hostaway: launcher, panel, create, set, chip, SPA navigation, reload', asy
   );
 
   const frame = await openCreator(page, SANDBOX.devices.builtInKeypad);
+  // Mapping the listing to a lock updates the chip at once (it said "choose the lock").
+  await waitForChip(page, (c) => c.kind === 'ready' && !/choose the lock/.test(c.text), {
+    timeout: 5_000,
+  });
   const creator = frame.locator('seam-code-creator');
   assert.equal(await creator.getByLabel('Name', { exact: true }).inputValue(), 'Noah · 123461');
   await creator.getByRole('button', { name: 'Create code' }).dblclick(); // a double click makes one code
