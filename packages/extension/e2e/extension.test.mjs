@@ -11,6 +11,7 @@ import {
   clickChip,
   configure,
   launchExtension,
+  openCreator,
   panelFrame,
   readChip,
   seam,
@@ -33,24 +34,6 @@ const codesNamed = async (deviceId, name) =>
   (await seam(sandbox.url, '/access_codes/list', { device_id: deviceId })).access_codes.filter(
     (c) => c.name === name,
   );
-
-/** Opens the panel from the chip, maps the listing to a lock if asked, confirms a zone difference. */
-async function openCreator(page, deviceId) {
-  await clickChip(page);
-  const frame = await panelFrame(page);
-  const chooser = frame.locator('form[data-step="map"]');
-  const creator = frame.locator('seam-code-creator');
-  const zone = frame.locator('[data-notice="zone"]');
-  await chooser.or(zone).or(creator).first().waitFor();
-  if (await chooser.isVisible()) {
-    await frame.locator(`input[value="${deviceId}"]`).check();
-    await frame.getByRole('button', { name: 'Use for this listing' }).click();
-  }
-  await zone.or(creator).first().waitFor();
-  if (await zone.isVisible()) await zone.getByRole('button').click();
-  await creator.getByRole('button', { name: 'Create code' }).waitFor();
-  return frame;
-}
 
 test('configuring: credentials are typed in the options page and never reach storage.local', async () => {
   const options = await configure(ext, sandbox.url);

@@ -65,9 +65,12 @@ export async function seam(sandboxUrl, route, body) {
   return response.json();
 }
 
-export async function launchExtension({ allow = () => false, extraExtensions = [] } = {}) {
-  if (!existsSync(join(extensionDir, 'manifest.json')))
-    throw new Error(`build the extension first: ${extensionDir}`);
+export async function launchExtension({
+  allow = () => false,
+  extraExtensions = [],
+  dir = extensionDir,
+} = {}) {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`build the extension first: ${dir}`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'seam-ext-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath,
@@ -75,8 +78,8 @@ export async function launchExtension({ allow = () => false, extraExtensions = [
     viewport: { width: 1280, height: 860 },
     args: [
       ...chromeArgs,
-      `--disable-extensions-except=${[extensionDir, ...extraExtensions].join(',')}`,
-      `--load-extension=${[extensionDir, ...extraExtensions].join(',')}`,
+      `--disable-extensions-except=${[dir, ...extraExtensions].join(',')}`,
+      `--load-extension=${[dir, ...extraExtensions].join(',')}`,
     ],
   });
   await routeFixtures(context, { allow });
@@ -198,4 +201,22 @@ export async function configure(ext, sandboxUrl) {
     /^Connected with a client session token/,
   );
   return page;
+}
+
+/** Opens the panel from the chip, maps the listing to a lock if asked, confirms a zone difference. */
+export async function openCreator(page, deviceId) {
+  await clickChip(page);
+  const frame = await panelFrame(page);
+  const chooser = frame.locator('form[data-step="map"]');
+  const creator = frame.locator('seam-code-creator');
+  const zone = frame.locator('[data-notice="zone"]');
+  await chooser.or(zone).or(creator).first().waitFor();
+  if (await chooser.isVisible()) {
+    await frame.locator(`input[value="${deviceId}"]`).check();
+    await frame.getByRole('button', { name: 'Use for this listing' }).click();
+  }
+  await zone.or(creator).first().waitFor();
+  if (await zone.isVisible()) await zone.getByRole('button').click();
+  await creator.getByRole('button', { name: 'Create code' }).waitFor();
+  return frame;
 }
