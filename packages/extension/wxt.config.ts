@@ -47,13 +47,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions (required of new add-ons) exists from Firefox 140 and
+            // Firefox for Android 142 (web-ext lint says so); 140 is an ESR.
             gecko: {
               id: 'door-codes@seam-codes.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: {
                 required: ['personallyIdentifyingInfo', 'websiteContent'],
               },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
