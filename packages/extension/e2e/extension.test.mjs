@@ -16,6 +16,7 @@ import {
   readChip,
   seam,
   startSandbox,
+  trace,
   waitForChip,
 } from './harness.mjs';
 
@@ -369,20 +370,27 @@ for (const s of sites.filter((s) => !s.scan)) {
       await waitForChip(page, (c) => c.kind === 'ready');
     }
     if (shots) await page.screenshot({ path: join(shots, `${s.site}-launcher.png`) });
+    trace(`${s.site}: openCreator`);
     const frame = await openCreator(page, SANDBOX.devices.builtInKeypad);
     const creator = frame.locator('seam-code-creator');
+    trace(`${s.site}: name`);
     assert.equal(await creator.getByLabel('Name', { exact: true }).inputValue(), s.name);
     if (shots) await page.screenshot({ path: join(shots, `${s.site}-panel.png`) });
     // Escape in the panel closes it and gives the page back.
+    trace(`${s.site}: click h1`);
     await frame.locator('h1').click();
+    trace(`${s.site}: Escape`);
     await page.keyboard.press('Escape');
+    trace(`${s.site}: wait for the panel to go`);
     for (let i = 0; i < 30 && page.frames().some((f) => f.url().endsWith('/panel.html')); i += 1)
       await page.waitForTimeout(100);
     assert.ok(
       !page.frames().some((f) => f.url().endsWith('/panel.html')),
       'Escape closed the panel',
     );
+    trace(`${s.site}: close`);
     await page.close();
+    trace(`${s.site}: closed`);
   });
 }
 

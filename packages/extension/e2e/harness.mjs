@@ -115,10 +115,33 @@ function findNode(node, test) {
  * The launcher chip, read from inside its closed shadow root through the DevTools protocol (as a
  * user sees it; page scripts cannot do this): `{ kind, phase, text, box }`, or null.
  */
+export const trace = (...args) => {
+  if (process.env.SEAM_E2E_TRACE) console.log(`# [${new Date().toISOString()}]`, ...args);
+};
+
+/**
+ * A DevTools call has no timeout of its own: one that never answers would hang the test with no
+ * timer left (seen once in ~20 runs, under heavy load, in the Booking.com launcher test). This
+ * turns it into a failure that names the call.
+ */
+function within(promise, label, ms = 10_000) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${label}: no answer in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export async function readChip(page) {
-  const cdp = await page.context().newCDPSession(page);
+  trace('readChip: newCDPSession');
+  const cdp = await within(page.context().newCDPSession(page), 'newCDPSession');
+  const send = (method, params) => within(cdp.send(method, params), method);
   try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    trace('readChip: DOM.getDocument');
+    const { root } = await send('DOM.getDocument', { depth: -1, pierce: true });
+    trace('readChip: got document');
     const host = findNode(
       root,
       (n) => n.localName === 'seam-code-launcher' && n.shadowRoots?.length,
@@ -129,8 +152,8 @@ export async function readChip(page) {
     const attrs = {};
     for (let i = 0; i < (button.attributes ?? []).length; i += 2)
       attrs[button.attributes[i]] = button.attributes[i + 1];
-    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: button.nodeId });
-    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId });
+    const { outerHTML } = await send('DOM.getOuterHTML', { nodeId: button.nodeId });
+    const { model } = await send('DOM.getBoxModel', { nodeId: button.nodeId });
     const [x1, y1, , , x3, y3] = model.content;
     return {
       kind: attrs['data-kind'],
@@ -144,7 +167,9 @@ export async function readChip(page) {
       mode: host.shadowRoots[0].shadowRootType,
     };
   } finally {
-    await cdp.detach();
+    trace('readChip: detach');
+    await within(cdp.detach(), 'detach').catch(() => {});
+    trace('readChip: detached');
   }
 }
 
@@ -161,12 +186,14 @@ export async function waitForChip(page, predicate, { timeout = 20_000 } = {}) {
 
 /** Clicks the chip with the mouse, as a user would. */
 export async function clickChip(page) {
+  trace('clickChip');
   const chip = await readChip(page);
   if (!chip) throw new Error('no chip to click');
   await page.mouse.click(chip.center.x, chip.center.y);
 }
 
 export async function panelFrame(page, { timeout = 10_000 } = {}) {
+  trace('panelFrame');
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().endsWith('/panel.html'));
