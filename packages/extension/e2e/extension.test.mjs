@@ -241,6 +241,10 @@ test('security: a hostile page gets no credential and no PIN, and its forgeries 
   assert.ok(!everything.includes(made.code), 'no PIN reached the page');
   assert.ok(!everything.includes(SANDBOX.clientSessionToken), 'no credential reached the page');
   assert.deepEqual(loot.keys, [], 'no keystroke typed in the panel reached the page');
+  assert.ok(
+    !everything.includes(ext.extensionId),
+    `no message or node gave the page the extension id: ${JSON.stringify(loot.messages)}`,
+  );
   // A frame inside a closed shadow root is not even in window.frames (only document-tree frames
   // are), so the page can neither read it, post to it, nor navigate it.
   assert.ok(
