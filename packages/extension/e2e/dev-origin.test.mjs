@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { startFixtureServer } from '../scripts/serve-fixtures.mjs';
 import {
   SANDBOX,
@@ -26,6 +26,7 @@ import {
   readChip,
   seam,
   startSandbox,
+  test,
   waitForChip,
 } from './harness.mjs';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import {
   SANDBOX,
   clickChip,
@@ -16,6 +16,7 @@ import {
   readChip,
   seam,
   startSandbox,
+  test,
   trace,
   waitForChip,
 } from './harness.mjs';
@@ -383,11 +384,16 @@ for (const s of sites.filter((s) => !s.scan)) {
     // Escape in the panel closes it and gives the page back.
     trace(`${s.site}: click h1`);
     await frame.locator('h1').click();
-    trace(`${s.site}: Escape`);
-    await page.keyboard.press('Escape');
+    // Key down only while the panel goes: it closes on keydown, and a keyup sent to its frame
+    // while the frame is being removed may never be acknowledged, and a `press` then waits
+    // forever with no timer left: the likely cause of the two hangs seen in ~25 runs, both in
+    // this test (Booking.com once, Guesty once).
+    trace(`${s.site}: Escape down`);
+    await page.keyboard.down('Escape');
     trace(`${s.site}: wait for the panel to go`);
     for (let i = 0; i < 30 && page.frames().some((f) => f.url().endsWith('/panel.html')); i += 1)
       await page.waitForTimeout(100);
+    await page.keyboard.up('Escape');
     assert.ok(
       !page.frames().some((f) => f.url().endsWith('/panel.html')),
       'Escape closed the panel',

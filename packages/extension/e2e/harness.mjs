@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test as nodeTest } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath, packageDir, routeFixtures } from '../test/helpers.mjs';
 
@@ -115,6 +116,13 @@ function findNode(node, test) {
  * The launcher chip, read from inside its closed shadow root through the DevTools protocol (as a
  * user sees it; page scripts cannot do this): `{ kind, phase, text, box }`, or null.
  */
+/**
+ * node:test's `test` with a timeout of 3 minutes for each e2e test: one waiting on a promise that
+ * never settles fails instead of hanging the run (SEAM_E2E_TRACE=1 prints each step, to see
+ * where). Not `--test-timeout`, which also limits each whole file.
+ */
+export const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
+
 export const trace = (...args) => {
   if (process.env.SEAM_E2E_TRACE) console.log(`# [${new Date().toISOString()}]`, ...args);
 };

@@ -31,8 +31,5 @@ run(process.execPath, [
   '--test',
   '--test-reporter=tap',
   '--test-concurrency=1',
-  // A test waiting on a promise that never settles fails after 3 minutes instead of hanging the
-  // run (SEAM_E2E_TRACE=1 prints each e2e step, to see where).
-  '--test-timeout=180000',
   ...(only.length ? only : files),
 ]);
