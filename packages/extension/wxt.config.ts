@@ -30,6 +30,8 @@ export default defineConfig({
     host_permissions: ['https://connect.getseam.com/*'],
     optional_host_permissions: optionalHosts,
     action: { default_title: 'Seam door codes' },
+    // A plain script rather than a WXT content script: see entrypoints/router.ts for why.
+    content_scripts: [{ matches: [...siteMatches], js: ['router.js'], run_at: 'document_idle' }],
     // Only the sites we read (and a local fixture server) may frame the panel. Resource matches
     // take origins only: a path other than /* makes Chrome refuse to load the whole extension.
     web_accessible_resources: [
@@ -45,13 +47,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions (required of new add-ons) exists from Firefox 140 and
+            // Firefox for Android 142 (web-ext lint says so); 140 is an ESR.
             gecko: {
               id: 'door-codes@seam-codes.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: {
                 required: ['personallyIdentifyingInfo', 'websiteContent'],
               },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -5,15 +5,19 @@
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import {
   SANDBOX,
   clickChip,
   configure,
   launchExtension,
+  openCreator,
   panelFrame,
+  readChip,
   seam,
   startSandbox,
+  test,
+  trace,
   waitForChip,
 } from './harness.mjs';
 
@@ -32,24 +36,6 @@ const codesNamed = async (deviceId, name) =>
   (await seam(sandbox.url, '/access_codes/list', { device_id: deviceId })).access_codes.filter(
     (c) => c.name === name,
   );
-
-/** Opens the panel from the chip, maps the listing to a lock if asked, confirms a zone difference. */
-async function openCreator(page, deviceId) {
-  await clickChip(page);
-  const frame = await panelFrame(page);
-  const chooser = frame.locator('form[data-step="map"]');
-  const creator = frame.locator('seam-code-creator');
-  const zone = frame.locator('[data-notice="zone"]');
-  await chooser.or(zone).or(creator).first().waitFor();
-  if (await chooser.isVisible()) {
-    await frame.locator(`input[value="${deviceId}"]`).check();
-    await frame.getByRole('button', { name: 'Use for this listing' }).click();
-  }
-  await zone.or(creator).first().waitFor();
-  if (await zone.isVisible()) await zone.getByRole('button').click();
-  await creator.getByRole('button', { name: 'Create code' }).waitFor();
-  return frame;
-}
 
 test('configuring: credentials are typed in the options page and never reach storage.local', async () => {
   const options = await configure(ext, sandbox.url);
@@ -74,6 +60,10 @@ test('hostaway: launcher, panel, create, set, chip, SPA navigation, reload', asy
   );
 
   const frame = await openCreator(page, SANDBOX.devices.builtInKeypad);
+  // Mapping the listing to a lock updates the chip at once (it said "choose the lock").
+  await waitForChip(page, (c) => c.kind === 'ready' && !/choose the lock/.test(c.text), {
+    timeout: 5_000,
+  });
   const creator = frame.locator('seam-code-creator');
   assert.equal(await creator.getByLabel('Name', { exact: true }).inputValue(), 'Noah · 123461');
   await creator.getByRole('button', { name: 'Create code' }).dblclick(); // a double click makes one code
@@ -105,6 +95,29 @@ test('hostaway: launcher, panel, create, set, chip, SPA navigation, reload', asy
   await waitForChip(page, (c) => c.kind === 'code' && c.phase === 'active');
   const hosts = await page.evaluate(() => document.querySelectorAll('seam-code-launcher').length);
   assert.equal(hosts, 1, 'one launcher, however often the page re-rendered');
+  await page.close();
+});
+
+test('router: a page of a site that is no reservation loads no reader until SPA navigation makes it one', async () => {
+  const page = await ext.context.newPage();
+  const readerLoads = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/reader.js')) readerLoads.push(request.url());
+  });
+  await page.goto('https://hotels.cloudbeds.com/connect/208581'); // the property, no reservation
+  await page.locator('a[data-nav="9876543"]').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await readChip(page), null, 'no launcher on a page that is not a reservation');
+  assert.deepEqual(readerLoads, [], 'the router loaded nothing');
+  // The app routes by pushState to a hash (no hashchange, no popstate): the router sees it.
+  await page.click('a[data-nav="9876543"]');
+  const chip = await waitForChip(page, (c) => c.kind === 'ready');
+  assert.equal(chip.mode, 'closed');
+  assert.equal(readerLoads.length, 1, 'the reader loaded once, on the reservation');
+  // Back to the list: the reader (now in charge) takes the chip away.
+  await page.goBack();
+  for (let i = 0; i < 50 && (await readChip(page)); i += 1) await page.waitForTimeout(100);
+  assert.equal(await readChip(page), null, 'no launcher after leaving the reservation');
   await page.close();
 });
 
@@ -229,6 +242,10 @@ test('security: a hostile page gets no credential and no PIN, and its forgeries 
   assert.ok(!everything.includes(made.code), 'no PIN reached the page');
   assert.ok(!everything.includes(SANDBOX.clientSessionToken), 'no credential reached the page');
   assert.deepEqual(loot.keys, [], 'no keystroke typed in the panel reached the page');
+  assert.ok(
+    !everything.includes(ext.extensionId),
+    `no message or node gave the page the extension id: ${JSON.stringify(loot.messages)}`,
+  );
   // A frame inside a closed shadow root is not even in window.frames (only document-tree frames
   // are), so the page can neither read it, post to it, nor navigate it.
   assert.ok(
@@ -358,20 +375,32 @@ for (const s of sites.filter((s) => !s.scan)) {
       await waitForChip(page, (c) => c.kind === 'ready');
     }
     if (shots) await page.screenshot({ path: join(shots, `${s.site}-launcher.png`) });
+    trace(`${s.site}: openCreator`);
     const frame = await openCreator(page, SANDBOX.devices.builtInKeypad);
     const creator = frame.locator('seam-code-creator');
+    trace(`${s.site}: name`);
     assert.equal(await creator.getByLabel('Name', { exact: true }).inputValue(), s.name);
     if (shots) await page.screenshot({ path: join(shots, `${s.site}-panel.png`) });
     // Escape in the panel closes it and gives the page back.
+    trace(`${s.site}: click h1`);
     await frame.locator('h1').click();
-    await page.keyboard.press('Escape');
+    // Key down only while the panel goes: it closes on keydown, and a keyup sent to its frame
+    // while the frame is being removed may never be acknowledged, and a `press` then waits
+    // forever with no timer left: the likely cause of the two hangs seen in ~25 runs, both in
+    // this test (Booking.com once, Guesty once).
+    trace(`${s.site}: Escape down`);
+    await page.keyboard.down('Escape');
+    trace(`${s.site}: wait for the panel to go`);
     for (let i = 0; i < 30 && page.frames().some((f) => f.url().endsWith('/panel.html')); i += 1)
       await page.waitForTimeout(100);
+    await page.keyboard.up('Escape');
     assert.ok(
       !page.frames().some((f) => f.url().endsWith('/panel.html')),
       'Escape closed the panel',
     );
+    trace(`${s.site}: close`);
     await page.close();
+    trace(`${s.site}: closed`);
   });
 }
 

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test as nodeTest } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath, packageDir, routeFixtures } from '../test/helpers.mjs';
 
@@ -65,9 +66,12 @@ export async function seam(sandboxUrl, route, body) {
   return response.json();
 }
 
-export async function launchExtension({ allow = () => false } = {}) {
-  if (!existsSync(join(extensionDir, 'manifest.json')))
-    throw new Error(`build the extension first: ${extensionDir}`);
+export async function launchExtension({
+  allow = () => false,
+  extraExtensions = [],
+  dir = extensionDir,
+} = {}) {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`build the extension first: ${dir}`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'seam-ext-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath,
@@ -75,8 +79,8 @@ export async function launchExtension({ allow = () => false } = {}) {
     viewport: { width: 1280, height: 860 },
     args: [
       ...chromeArgs,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[dir, ...extraExtensions].join(',')}`,
+      `--load-extension=${[dir, ...extraExtensions].join(',')}`,
     ],
   });
   await routeFixtures(context, { allow });
@@ -112,10 +116,40 @@ function findNode(node, test) {
  * The launcher chip, read from inside its closed shadow root through the DevTools protocol (as a
  * user sees it; page scripts cannot do this): `{ kind, phase, text, box }`, or null.
  */
+/**
+ * node:test's `test` with a timeout of 3 minutes for each e2e test: one waiting on a promise that
+ * never settles fails instead of hanging the run (SEAM_E2E_TRACE=1 prints each step, to see
+ * where). Not `--test-timeout`, which also limits each whole file.
+ */
+export const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
+
+export const trace = (...args) => {
+  if (process.env.SEAM_E2E_TRACE) console.log(`# [${new Date().toISOString()}]`, ...args);
+};
+
+/**
+ * A DevTools call has no timeout of its own: one that never answers would hang the test with no
+ * timer left (seen once in ~20 runs, under heavy load, in the Booking.com launcher test). This
+ * turns it into a failure that names the call.
+ */
+function within(promise, label, ms = 10_000) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${label}: no answer in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export async function readChip(page) {
-  const cdp = await page.context().newCDPSession(page);
+  trace('readChip: newCDPSession');
+  const cdp = await within(page.context().newCDPSession(page), 'newCDPSession');
+  const send = (method, params) => within(cdp.send(method, params), method);
   try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    trace('readChip: DOM.getDocument');
+    const { root } = await send('DOM.getDocument', { depth: -1, pierce: true });
+    trace('readChip: got document');
     const host = findNode(
       root,
       (n) => n.localName === 'seam-code-launcher' && n.shadowRoots?.length,
@@ -126,8 +160,8 @@ export async function readChip(page) {
     const attrs = {};
     for (let i = 0; i < (button.attributes ?? []).length; i += 2)
       attrs[button.attributes[i]] = button.attributes[i + 1];
-    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: button.nodeId });
-    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId });
+    const { outerHTML } = await send('DOM.getOuterHTML', { nodeId: button.nodeId });
+    const { model } = await send('DOM.getBoxModel', { nodeId: button.nodeId });
     const [x1, y1, , , x3, y3] = model.content;
     return {
       kind: attrs['data-kind'],
@@ -141,7 +175,9 @@ export async function readChip(page) {
       mode: host.shadowRoots[0].shadowRootType,
     };
   } finally {
-    await cdp.detach();
+    trace('readChip: detach');
+    await within(cdp.detach(), 'detach').catch(() => {});
+    trace('readChip: detached');
   }
 }
 
@@ -158,12 +194,14 @@ export async function waitForChip(page, predicate, { timeout = 20_000 } = {}) {
 
 /** Clicks the chip with the mouse, as a user would. */
 export async function clickChip(page) {
+  trace('clickChip');
   const chip = await readChip(page);
   if (!chip) throw new Error('no chip to click');
   await page.mouse.click(chip.center.x, chip.center.y);
 }
 
 export async function panelFrame(page, { timeout = 10_000 } = {}) {
+  trace('panelFrame');
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().endsWith('/panel.html'));
@@ -198,4 +236,22 @@ export async function configure(ext, sandboxUrl) {
     /^Connected with a client session token/,
   );
   return page;
+}
+
+/** Opens the panel from the chip, maps the listing to a lock if asked, confirms a zone difference. */
+export async function openCreator(page, deviceId) {
+  await clickChip(page);
+  const frame = await panelFrame(page);
+  const chooser = frame.locator('form[data-step="map"]');
+  const creator = frame.locator('seam-code-creator');
+  const zone = frame.locator('[data-notice="zone"]');
+  await chooser.or(zone).or(creator).first().waitFor();
+  if (await chooser.isVisible()) {
+    await frame.locator(`input[value="${deviceId}"]`).check();
+    await frame.getByRole('button', { name: 'Use for this listing' }).click();
+  }
+  await zone.or(creator).first().waitFor();
+  if (await zone.isVisible()) await zone.getByRole('button').click();
+  await creator.getByRole('button', { name: 'Create code' }).waitFor();
+  return frame;
 }

@@ -5,5 +5,7 @@ import { startRuntime } from '../src/content/runtime.js';
 import { genericAdapter } from '../src/sites/registry.js';
 
 export default defineUnlistedScript(() => {
-  startRuntime(new ContentScriptContext('scan'), { only: genericAdapter });
+  startRuntime(new ContentScriptContext('scan', { noScriptStartedPostMessage: true }), {
+    only: genericAdapter,
+  });
 });

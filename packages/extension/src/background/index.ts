@@ -183,15 +183,10 @@ async function statusFor(draft: ReservationDraft): Promise<ChipStatus> {
   return { kind: 'ready', unmapped: key === null || !s.mappings[key] };
 }
 
-async function pushStatus(accessCodeId: string): Promise<void> {
-  const all = await codes();
-  const keys = new Set(
-    Object.values(all)
-      .filter((c) => c.accessCodeId === accessCodeId)
-      .map((c) => c.reservationKey),
-  );
+/** Sends the chip of every tab whose reservation `shows` picks its current status. */
+async function pushToTabs(shows: (draft: ReservationDraft) => boolean): Promise<void> {
   for (const [tabId, draft] of tabDrafts) {
-    if (!keys.has(draft.reservationKey)) continue;
+    if (!shows(draft)) continue;
     const push: StatusPush = {
       type: 'status',
       reservationKey: draft.reservationKey,
@@ -199,6 +194,16 @@ async function pushStatus(accessCodeId: string): Promise<void> {
     };
     browser.tabs.sendMessage(tabId, push, { frameId: 0 }).catch(() => tabDrafts.delete(tabId));
   }
+}
+
+async function pushStatus(accessCodeId: string): Promise<void> {
+  const all = await codes();
+  const keys = new Set(
+    Object.values(all)
+      .filter((c) => c.accessCodeId === accessCodeId)
+      .map((c) => c.reservationKey),
+  );
+  await pushToTabs((draft) => keys.has(draft.reservationKey));
   await keepAlive();
 }
 
@@ -315,17 +320,22 @@ const handlers: { [K in MessageType]: Handler<K> } = {
       throw new Error('a mapping needs a listing key and one to ten lock ids');
     }
     const s = await settings();
-    return saveSettings({
+    const saved = await saveSettings({
       ...s,
       mappings: { ...s.mappings, [listingKey]: { name: String(name).slice(0, 160), deviceIds } },
     });
+    // The chip of that listing's reservations stops saying "choose the lock".
+    await pushToTabs((draft) => listingKeyOf(draft) === listingKey);
+    return saved;
   },
 
   async removeMapping({ listingKey }) {
     const s = await settings();
     const mappings = { ...s.mappings };
     delete mappings[listingKey];
-    return saveSettings({ ...s, mappings });
+    const saved = await saveSettings({ ...s, mappings });
+    await pushToTabs((draft) => listingKeyOf(draft) === listingKey);
+    return saved;
   },
 
   async getSettings() {
@@ -376,7 +386,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     try {
       url = new URL(origin);
     } catch {
-      return { ok: false, message: 'Enter an origin such as http://127.0.0.1:5173.' };
+      return { ok: false, message: 'Enter an origin such as http://127.0.0.1:8790.' };
     }
     if (!['localhost', '127.0.0.1'].includes(url.hostname) || url.protocol !== 'http:') {
       return {
@@ -399,7 +409,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
         {
           id,
           matches: [pattern],
-          js: ['content-scripts/pms.js'],
+          js: ['router.js'],
           runAt: 'document_idle',
           persistAcrossSessions: true,
         },

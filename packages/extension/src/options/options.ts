@@ -57,11 +57,15 @@ async function addDevOrigin(event: SubmitEvent): Promise<void> {
   event.preventDefault();
   const origin = value(event.target as HTMLFormElement, 'origin').trim();
   let pattern: string;
+  let shown: string;
   try {
+    // `npm start` prints the fixture server as http://127.0.0.1:8790/ (a trailing slash, which
+    // people paste): keep the origin only.
     const url = new URL(origin);
     pattern = `${url.protocol}//${url.hostname}/*`;
+    shown = url.origin;
   } catch {
-    devMessage = { text: 'Enter an origin such as http://127.0.0.1:5173.', error: true };
+    devMessage = { text: 'Enter an origin such as http://127.0.0.1:8790.', error: true };
     draw();
     return;
   }
@@ -73,7 +77,7 @@ async function addDevOrigin(event: SubmitEvent): Promise<void> {
     const answer = await send('addDevOrigin', { origin });
     if (answer.ok) {
       settings = answer.settings;
-      devMessage = { text: `Added. Open ${origin}/ and pick a fixture page.`, error: false };
+      devMessage = { text: `Added. Open ${shown}/ and pick a fixture page.`, error: false };
     } else devMessage = { text: answer.message, error: true };
   }
   draw();
@@ -235,7 +239,7 @@ function draw(): void {
           <h2 id="dev-h">Local fixture server (development)</h2>
           <form @submit=${addDevOrigin}>
             <label
-              >Origin <input type="url" name="origin" placeholder="http://127.0.0.1:5173"
+              >Origin <input type="url" name="origin" placeholder="http://127.0.0.1:8790"
             /></label>
             <button type="submit">Add</button>
           </form>
