@@ -111,55 +111,79 @@ const env = { ...process.env };
 if (pnpm !== 'pnpm') env.PATH = `${dirname(pnpm)}:${process.env.PATH}`;
 if (run(pnpm, ['install', '--frozen-lockfile'], { env }) !== 0) fail('pnpm install failed');
 if (tasks[task].browser) env.CHROME_PATH = ensureChromium();
-if (task !== 'test') process.exit(run(pnpm, tasks[task].run, { env }));
-
-// Tests: stream the output as it comes and add up what each runner reports (vitest, web-test-runner,
-// node --test), so the run ends with one plain total line.
-const totals = { passed: 0, failed: 0, skipped: 0 };
-let lastWtrProgress = null;
-const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
-function count(line) {
-  const text = line.replace(ansi, '');
-  const vitest = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(text);
-  if (vitest) {
-    for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
-      totals[kind === 'todo' ? 'skipped' : kind] += Number(n);
-    }
-    return;
+if (task !== 'test') {
+  // Long-running: the servers run in a process group of their own, and a signal to this process
+  // (Ctrl-C reaches the whole terminal group; a process manager or `kill` reaches this pid only)
+  // goes to all of them, so nothing is left listening.
+  const child = spawn(pnpm, tasks[task].run, {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    });
   }
-  // web-test-runner repeats its progress line as files finish: count the last one of each run.
-  const wtr = /test files? \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/.exec(text);
-  if (wtr) {
-    lastWtrProgress = wtr;
-    return;
-  }
-  if (/^Finished running tests/.test(text.trim()) && lastWtrProgress) {
-    totals.passed += Number(lastWtrProgress[1]);
-    totals.failed += Number(lastWtrProgress[2]);
-    totals.skipped += Number(lastWtrProgress[3] ?? 0);
-    lastWtrProgress = null;
-    return;
-  }
-  const node = /^# (pass|fail|skipped) (\d+)\s*$/.exec(text);
-  if (node)
-    totals[{ pass: 'passed', fail: 'failed', skipped: 'skipped' }[node[1]]] += Number(node[2]);
+  child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  runTests();
 }
-const child = spawn(pnpm, tasks.test.run, {
-  cwd: root,
-  env,
-  stdio: ['inherit', 'pipe', 'inherit'],
-});
-let pending = '';
-child.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk);
-  const lines = (pending + chunk.toString('utf8')).split(/\r?\n/);
-  pending = lines.pop() ?? '';
-  lines.forEach(count);
-});
-child.on('close', (code) => {
-  if (pending) count(pending);
-  console.log(
-    `\nTotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
-  );
-  process.exit(code ?? 1);
-});
+
+function runTests() {
+  // Tests: stream the output as it comes and add up what each runner reports (vitest, web-test-runner,
+  // node --test), so the run ends with one plain total line.
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  let lastWtrProgress = null;
+  const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+  function count(line) {
+    const text = line.replace(ansi, '');
+    const vitest = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(text);
+    if (vitest) {
+      for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
+        totals[kind === 'todo' ? 'skipped' : kind] += Number(n);
+      }
+      return;
+    }
+    // web-test-runner repeats its progress line as files finish: count the last one of each run.
+    const wtr = /test files? \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/.exec(text);
+    if (wtr) {
+      lastWtrProgress = wtr;
+      return;
+    }
+    if (/^Finished running tests/.test(text.trim()) && lastWtrProgress) {
+      totals.passed += Number(lastWtrProgress[1]);
+      totals.failed += Number(lastWtrProgress[2]);
+      totals.skipped += Number(lastWtrProgress[3] ?? 0);
+      lastWtrProgress = null;
+      return;
+    }
+    const node = /^# (pass|fail|skipped) (\d+)\s*$/.exec(text);
+    if (node)
+      totals[{ pass: 'passed', fail: 'failed', skipped: 'skipped' }[node[1]]] += Number(node[2]);
+  }
+  const child = spawn(pnpm, tasks.test.run, {
+    cwd: root,
+    env,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  let pending = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (pending + chunk.toString('utf8')).split(/\r?\n/);
+    pending = lines.pop() ?? '';
+    lines.forEach(count);
+  });
+  child.on('close', (code) => {
+    if (pending) count(pending);
+    console.log(
+      `\nTotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+    );
+    process.exit(code ?? 1);
+  });
+}

@@ -11,6 +11,36 @@ import { launch } from './browser.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Pids of the processes in a process group. */
+/** Every process below `pid`, its children's children too (the servers run in groups of their own). */
+function descendants(pid) {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' });
+  const pairs = out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([child]) => Number.isInteger(child));
+  const found = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift();
+    for (const [child, ppid] of pairs) {
+      if (ppid === parent && !found.includes(child)) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function group(pgid) {
   const out = execFileSync('ps', ['-eo', 'pid=,pgid='], { encoding: 'utf8' });
   return out
@@ -135,12 +165,14 @@ test('npm start: prints its URLs, each answers, the relay is wired, Ctrl-C stops
     if (fixtures?.startsWith('http')) assert.equal((await fetch(fixtures)).status < 400, true);
     else assert.match(output, /Extension fixtures\s+\(skipped/);
   } finally {
-    const pids = group(child.pid);
-    process.kill(-child.pid, 'SIGINT'); // what Ctrl-C in a terminal does
+    const pids = [...group(child.pid), ...descendants(child.pid)];
+    // SIGINT to the main process only (as `kill -INT` or a process manager sends it; Ctrl-C in a
+    // terminal sends it to the whole group, which reaches the same handler).
+    process.kill(child.pid, 'SIGINT');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
     await until(
-      () => group(child.pid).length === 0,
-      `every process of the group to exit (were ${pids.join(', ')})`,
+      () => pids.every((pid) => !alive(pid)),
+      `every process it started to exit (were ${pids.join(', ')})`,
     );
   }
   assert.match(output, /Stopped: sandbox, relay, docs site and fixture pages/);
