@@ -2,6 +2,7 @@
 // Draws the extension's toolbar and store icons (public/icon/<size>.png, which WXT puts in the
 // manifest): a keypad of 3 x 4 keys on a rounded blue square, one key green (a code that is set).
 // Plain Node (zlib) so that nothing needs an image tool; run it again after changing the drawing.
+import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
