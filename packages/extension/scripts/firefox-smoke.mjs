@@ -79,6 +79,22 @@ const send = (method, params = {}) =>
     ws.send(JSON.stringify({ id: i, method, params }));
   });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A mouse click at viewport point (x, y) of a browsing context, as a user would. */
+const clickAt = (context, x, y) =>
+  send('input.performActions', {
+    context,
+    actions: [
+      {
+        type: 'pointer',
+        id: 'mouse',
+        actions: [
+          { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ],
+      },
+    ],
+  });
 const log = (...a) => console.log('•', ...a);
 try {
   await send('session.new', { capabilities: {} });
@@ -153,20 +169,7 @@ try {
       )
     ).value,
   );
-  await send('input.performActions', {
-    context: ctx,
-    actions: [
-      {
-        type: 'pointer',
-        id: 'mouse',
-        actions: [
-          { type: 'pointerMove', x: Math.round(addAt[0]), y: Math.round(addAt[1]) },
-          { type: 'pointerDown', button: 0 },
-          { type: 'pointerUp', button: 0 },
-        ],
-      },
-    ],
-  });
+  await clickAt(ctx, addAt[0], addAt[1]);
   await sleep(2000);
   log(
     'add',
@@ -206,20 +209,7 @@ try {
         )
       ).value,
     );
-    await send('input.performActions', {
-      context: ctx,
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          actions: [
-            { type: 'pointerMove', x: Math.round(x), y: Math.round(y) },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
-          ],
-        },
-      ],
-    });
+    await clickAt(ctx, x, y);
     await sleep(3000);
     const tree = await send('browsingContext.getTree', { root: ctx });
     log('frames', JSON.stringify(tree.contexts[0].children.map((c) => c.url)));
@@ -243,25 +233,7 @@ try {
           ).value,
         );
         if (!at) return false;
-        await send('input.performActions', {
-          context: panel.context,
-          actions: [
-            {
-              type: 'pointer',
-              id: 'mouse',
-              actions: [
-                {
-                  type: 'pointerMove',
-                  x: Math.round(at[0]),
-                  y: Math.round(at[1]),
-                  origin: 'viewport',
-                },
-                { type: 'pointerDown', button: 0 },
-                { type: 'pointerUp', button: 0 },
-              ],
-            },
-          ],
-        });
+        await clickAt(panel.context, at[0], at[1]);
         return true;
       };
       await inPanel(
