@@ -26,10 +26,10 @@ import { SeamConnectedElement, type SeamConnection } from '../internal/connected
 import { describeError, type DescribedError } from '../internal/errors.js';
 import { SeamErrorEvent } from '../internal/events.js';
 import { formatLengths, issueText, reasonText } from '../internal/issue-text.js';
+import { loadOnce } from '../internal/load-once.js';
 import { viewerTimeZone } from '../internal/locale.js';
 import { SeamElement } from '../internal/seam-element.js';
 import styles from './code-creator.styles.js';
-import type * as CreateSteps from './create-codes.js';
 import { renderForm, type FormHandlers, type Messages } from './code-creator.form.js';
 import {
   SeamCodeCreatedEvent,
@@ -1125,21 +1125,10 @@ export class SeamCodeCreator extends SeamConnectedElement {
 }
 
 /** Defines `<seam-code-status>` from its own chunk (once; later calls share the same load). */
-function loadStatusElement(): Promise<unknown> {
-  statusElementLoad ??= import('../code-status/define.js');
-  return statusElementLoad;
-}
-let statusElementLoad: Promise<unknown> | undefined;
+const loadStatusElement = loadOnce(() => import('../code-status/define.js'));
 
-/** Core's create steps from their own chunk; a failed download may be tried again. */
-function loadCreateSteps(): Promise<typeof CreateSteps> {
-  createStepsLoad ??= import('./create-codes.js').catch((error: unknown) => {
-    createStepsLoad = undefined;
-    throw error;
-  });
-  return createStepsLoad;
-}
-let createStepsLoad: Promise<typeof CreateSteps> | undefined;
+/** Core's create steps from their own chunk. */
+const loadCreateSteps = loadOnce(() => import('./create-codes.js'));
 
 /** The part of a draft Seam's `create_multiple` takes (no offline or backup-pool options). */
 function sharedDraft(draft: AccessCodeDraft): Omit<CreateAccessCodesInput, 'device_ids'> {

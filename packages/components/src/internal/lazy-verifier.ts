@@ -1,4 +1,5 @@
 import type { SeamClient, Verifier } from '@seam-codes/core';
+import { loadOnce } from './load-once.js';
 
 /**
  * The verifier of a connection, made on first use. The verifier and the lifecycle rules it
@@ -7,13 +8,18 @@ import type { SeamClient, Verifier } from '@seam-codes/core';
  */
 export class LazyVerifier {
   #verifier: Verifier | undefined;
-  #loading: Promise<Verifier> | undefined;
   #disposed = false;
-  readonly #make: () => Promise<Verifier>;
+  readonly #load: () => Promise<Verifier>;
 
   private constructor(make: () => Promise<Verifier>, ready?: Verifier) {
-    this.#make = make;
     this.#verifier = ready;
+    this.#load = loadOnce(async () => {
+      const verifier = await make();
+      this.#verifier = verifier;
+      // Given up while it loaded: stop it at once.
+      if (this.#disposed) void verifier.dispose();
+      return verifier;
+    });
   }
 
   /** A verifier a host handed over: ready now. */
@@ -39,23 +45,9 @@ export class LazyVerifier {
     return this.#verifier;
   }
 
-  /** The verifier, loading it the first time. */
+  /** The verifier, loading it the first time (a failed download is tried again next time). */
   load(): Promise<Verifier> {
-    if (this.#verifier !== undefined) return Promise.resolve(this.#verifier);
-    this.#loading ??= this.#make().then(
-      (verifier) => {
-        this.#verifier = verifier;
-        // Given up while it loaded: stop it at once.
-        if (this.#disposed) void verifier.dispose();
-        return verifier;
-      },
-      (error: unknown) => {
-        // A failed download (offline, a deploy replaced the chunk) may be tried again.
-        this.#loading = undefined;
-        throw error;
-      },
-    );
-    return this.#loading;
+    return this.#verifier !== undefined ? Promise.resolve(this.#verifier) : this.#load();
   }
 
   /** Stops the verifier if it was made (ours only: a host's verifier is the host's). */

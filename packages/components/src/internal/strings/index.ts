@@ -1,4 +1,5 @@
 import type { GuidanceRef } from '@seam-codes/core';
+import { loadOnce } from '../load-once.js';
 import { primaryLanguage } from '../locale.js';
 import type * as GuidanceChunk from './guidance-chunk.js';
 import { en } from './en.js';
@@ -7,19 +8,23 @@ import type { Strings } from './types.js';
 export type { IssueParams, PhaseText, Strings } from './types.js';
 export { en };
 
+/** The tables that have arrived, by primary language subtag. */
+const loaded = new Map<string, Strings>([['en', en]]);
+
 /**
- * Every language with a complete table, and how to load it. English is in the main path; any
- * other table is its own module, fetched the first time an element renders in that language.
+ * Every language with a complete table, and how to load it (once; a failed fetch is tried again
+ * on the next render, meanwhile the element renders in English). English is in the main path;
+ * any other table is its own module, fetched the first time an element renders in that language.
  */
 const loaders: Readonly<Record<string, () => Promise<Strings>>> = {
   en: () => Promise.resolve(en),
   // A language's guidance needs the guidance codes: they come with its table.
-  de: () => Promise.all([import('./de.js'), loadGuidance()]).then(([module]) => module.de),
+  de: loadOnce(async () => {
+    const [{ de }] = await Promise.all([import('./de.js'), loadGuidance()]);
+    loaded.set('de', de);
+    return de;
+  }),
 };
-
-/** The tables that have arrived, by primary language subtag. */
-const loaded = new Map<string, Strings>([['en', en]]);
-const loading = new Map<string, Promise<Strings>>();
 
 /** The languages with a complete table. */
 export const supportedLanguages: readonly string[] = Object.keys(loaders);
@@ -47,51 +52,24 @@ export function loadStrings(lang: string): Promise<Strings> {
   const language = primaryLanguage(lang);
   const load = loaders[language];
   if (load === undefined) return Promise.resolve(en);
-  let pending = loading.get(language);
-  if (pending === undefined) {
-    pending = load().then(
-      (table) => {
-        loaded.set(language, table);
-        return table;
-      },
-      (error: unknown) => {
-        // A failed fetch may succeed later (the network came back): forget it, so the next
-        // render tries again; meanwhile the element renders in English.
-        loading.delete(language);
-        throw error;
-      },
-    );
-    loading.set(language, pending);
-  }
-  return pending;
+  return load();
 }
 
 /** Core's English guidance texts and the guidance codes, once fetched. */
 let guidance: typeof GuidanceChunk | undefined;
-let guidanceLoad: Promise<void> | undefined;
-
-/** Whether the guidance codes and core's English guidance texts are there. */
-export function hasGuidance(): boolean {
-  return guidance !== undefined;
-}
 
 /**
  * Fetches the guidance codes and core's English guidance texts (once), the first time an
  * element shows guidance or renders in a language other than English: a page whose codes go
  * well never downloads them.
  */
-export function loadGuidance(): Promise<void> {
-  guidanceLoad ??= import('./guidance-chunk.js').then(
-    (chunk) => {
-      guidance = chunk;
-    },
-    (error: unknown) => {
-      // Offline for a moment: the next issue shown tries again.
-      guidanceLoad = undefined;
-      throw error;
-    },
-  );
-  return guidanceLoad;
+export const loadGuidance: () => Promise<void> = loadOnce(async () => {
+  guidance = await import('./guidance-chunk.js');
+});
+
+/** Whether the guidance codes and core's English guidance texts are there. */
+export function hasGuidance(): boolean {
+  return guidance !== undefined;
 }
 
 /** The guidance of a code by guidance key (`request.error.device_not_found`), once fetched. */
