@@ -5,21 +5,14 @@
  * phase shown ahead of what Seam reports.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import {
-  SeamClient,
-  createManualClock,
-  createVerifier,
-  derivePhase,
-  type DerivedPhase,
-  type Verifier,
-} from '@seam-codes/core';
-import { createSandbox, type Sandbox, type SandboxDeviceRole } from '@seam-codes/sandbox';
+import { derivePhase, type DerivedPhase } from '@seam-codes/core';
+import { createSandbox, type SandboxDeviceRole } from '@seam-codes/sandbox';
 import type { AccessCode } from '@seamapi/types/connect';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { SeamCodeCreator } from '../src/code-creator/code-creator.js';
 import type { SeamCodeStatus } from '../src/code-status/code-status.js';
-import { $, $$, START, check, settle } from './support.js';
+import { $, $$, START, check, world, type TestWorld } from './support.js';
 import { ready } from './stay-support.js';
 
 /** How far along a phase is: a phase shown must never be further than Seam's. */
@@ -39,40 +32,17 @@ const PROGRESS: Record<DerivedPhase, number> = {
   removed: 5,
 };
 
-interface FaultWorld {
-  sandbox: Sandbox;
-  client: SeamClient;
-  verifier: Verifier;
-  advance(ms: number): Promise<void>;
+interface FaultWorld extends TestWorld {
   /** Answers a request instead of the sandbox, or 'drop' (sent, answer lost), or undefined. */
   intercept: (route: string) => 'drop' | undefined;
 }
 
 /** A sandbox world whose transport can lose answers; a fresh verifier stands for a reload. */
 function faultWorld(sandbox = createSandbox({ speed: 0, start: START, rateLimits: false })) {
-  const w = { sandbox, intercept: () => undefined } as unknown as FaultWorld;
-  const fetch = async (request: Request) => {
-    const route = new URL(request.url).pathname;
-    const fault = w.intercept(route);
-    const response = await sandbox.fetch(request);
-    if (fault === 'drop') throw new TypeError('Failed to fetch (connection dropped)');
-    return response;
+  const w: FaultWorld = {
+    ...world({}, { sandbox, loseAnswer: (route) => w.intercept(route) === 'drop' }),
+    intercept: () => undefined,
   };
-  w.client = SeamClient.fromClientSessionToken(sandbox.credentials.clientSessionToken, {
-    endpoint: 'https://sandbox.invalid',
-    fetch,
-    retry: false,
-  });
-  const clock = createManualClock({
-    now: () => sandbox.clock.now(),
-    advanceTo: (time) => sandbox.clock.advanceTo(time),
-    settle: async () => {
-      await settle(3);
-      await w.verifier.idle();
-    },
-  });
-  w.verifier = createVerifier({ client: w.client, clock, sources: { poll: true, events: true } });
-  w.advance = (ms) => clock.advance(ms);
   return w;
 }
 

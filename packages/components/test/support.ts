@@ -30,16 +30,29 @@ export interface TestWorld {
   advance(ms: number): Promise<void>;
 }
 
+/** How a world's client reaches its sandbox. */
+export interface WorldTransport {
+  /** An existing sandbox (a fresh world on it stands for a reloaded page). */
+  readonly sandbox?: Sandbox;
+  /** True to lose the answer to a request: Seam got it, the page never hears back. */
+  readonly loseAnswer?: (route: string) => boolean;
+}
+
 /**
  * A sandbox with a stopped clock, a client on its in-page fetch handler and a verifier whose
  * manual clock moves the sandbox's: one `advance` drives the locks and the polls in order.
  */
-export function world(options: SandboxOptions = {}): TestWorld {
-  const sandbox = createSandbox({ speed: 0, start: START, rateLimits: false, ...options });
+export function world(options: SandboxOptions = {}, transport: WorldTransport = {}): TestWorld {
+  const sandbox =
+    transport.sandbox ?? createSandbox({ speed: 0, start: START, rateLimits: false, ...options });
   const requests: string[] = [];
-  const fetch = (request: Request) => {
-    requests.push(new URL(request.url).pathname);
-    return sandbox.fetch(request);
+  const fetch = async (request: Request) => {
+    const route = new URL(request.url).pathname;
+    requests.push(route);
+    const lost = transport.loseAnswer?.(route) === true;
+    const response = await sandbox.fetch(request);
+    if (lost) throw new TypeError('Failed to fetch (connection dropped)');
+    return response;
   };
   const client = SeamClient.fromClientSessionToken(sandbox.credentials.clientSessionToken, {
     endpoint: 'https://sandbox.invalid',
