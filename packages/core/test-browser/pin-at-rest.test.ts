@@ -8,26 +8,14 @@ import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
 import { createSandbox, type Sandbox } from '../../sandbox/src/index.js';
 import { SeamClient } from '../src/client/index.js';
-import {
-  PIN_WITHHELD,
-  createManualClock,
-  createVerifier,
-  type Verifier,
-} from '../src/verify/index.js';
+import { PIN_WITHHELD, createVerifier, type Verifier } from '../src/verify/index.js';
 import { createIdbStore } from '../src/verify/idb-store.js';
-import { create, eventually } from './support.js';
+import { create, eventually, sandboxClock } from './support.js';
 
 const MINUTE = 60_000;
 
 function verifierOn(sandbox: Sandbox, db: string) {
-  const clock = createManualClock({
-    now: () => sandbox.clock.now(),
-    advanceTo: (time) => sandbox.clock.advanceTo(time),
-    settle: async () => {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      await verifier.idle();
-    },
-  });
+  const clock = sandboxClock(sandbox, () => verifier.idle());
   const verifier: Verifier = createVerifier({
     client: SeamClient.fromApiKey(sandbox.credentials.apiKey, {
       endpoint: 'https://sandbox.test',

@@ -1,6 +1,22 @@
 /** Helpers shared by the browser tests. */
 import type { AccessCode } from '@seamapi/types/connect';
 import type { Sandbox } from '../../sandbox/src/index.js';
+import { createManualClock, type ManualClock } from '../src/verify/index.js';
+
+/**
+ * A verifier's manual clock that moves the sandbox's: `advance` runs the locks and the polls in
+ * order. `idle` is the verifier's (it is asked only after the verifier exists).
+ */
+export function sandboxClock(sandbox: Sandbox, idle: () => Promise<void>): ManualClock {
+  return createManualClock({
+    now: () => sandbox.clock.now(),
+    advanceTo: (time) => sandbox.clock.advanceTo(time),
+    settle: async () => {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await idle();
+    },
+  });
+}
 
 /** Creates a code on the in-page sandbox with its API key, as a backend would. */
 export async function create(
